@@ -1,0 +1,77 @@
+# ICLC 2015 website. `make help` lists the targets.
+PYTHON_SYSTEM ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/iclc
+# What `make run` and `make bench` use: the visitors' settings over plain HTTP.
+DATABASE_URL ?= sqlite:///$(CURDIR)/db.sqlite3
+RUN_ENV := DJANGO_SETTINGS_MODULE=iclc.settings.production DJANGO_HTTPS=0 \
+	DJANGO_SERVE_MEDIA=1 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DATABASE_URL=$(DATABASE_URL)
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends
+
+.DEFAULT_GOAL := help
+.PHONY: help run dev test lint format messages setup-site deb-gettext deb-browser
+
+help: ## Show this help
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/installed: requirements.txt
+	test -x $(PY) || $(PYTHON_SYSTEM) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/installed-dev: $(VENV)/installed requirements-dev.txt
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+.env:
+	@echo "DJANGO_SECRET_KEY=$$($(PYTHON_SYSTEM) -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
+	@echo "Wrote a new secret key to .env (git-ignored)."
+
+# Debian packages, installed only when missing (as root, or with sudo).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+deb-gettext:
+	@command -v msgfmt >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) $(APT_INSTALL) gettext; }
+deb-browser:
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -q && $(SUDO) $(APT_INSTALL) chromium fonts-dejavu-core; }
+
+setup-site: $(VENV)/installed .env deb-gettext
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py update_translation_fields
+	$(RUN_ENV) $(PY) manage.py compilemessages --ignore=.venv -v 0
+	$(RUN_ENV) $(PY) manage.py collectstatic --noinput -v 0
+	$(RUN_ENV) $(PY) manage.py load_iclc_content --if-empty
+
+run: setup-site ## Serve the site as visitors get it on http://127.0.0.1:$(PORT)/
+	@echo ""
+	@echo "  English: http://127.0.0.1:$(PORT)/en/   Spanish: http://127.0.0.1:$(PORT)/es/"
+	@echo "  Admin:   http://127.0.0.1:$(PORT)/admin/  (create an account first:"
+	@echo "           $(PY) manage.py createsuperuser  — DJANGO_SUPERUSER_PASSWORD works for scripts)"
+	@echo ""
+	$(RUN_ENV) $(VENV)/bin/gunicorn iclc.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+dev: $(VENV)/installed deb-gettext ## Serve with runserver and DEBUG on
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py update_translation_fields
+	$(PY) manage.py compilemessages --ignore=.venv -v 0
+	$(PY) manage.py load_iclc_content --if-empty
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/installed-dev deb-gettext deb-browser ## Run the test suite against PostgreSQL
+	@DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} DJANGO_SETTINGS_MODULE=iclc.settings.test $(PY) manage.py check_database
+	DJANGO_SETTINGS_MODULE=iclc.settings.test $(PY) manage.py compilemessages --ignore=.venv -v 0
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/installed-dev ## ruff check and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/installed-dev ## Format the code with ruff
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: $(VENV)/installed deb-gettext ## Regenerate and compile the Spanish catalogue
+	$(PY) manage.py makemessages -l es --no-location --ignore=.venv --ignore=node_modules
+	$(PY) manage.py compilemessages --ignore=.venv

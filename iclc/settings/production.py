@@ -1,0 +1,35 @@
+"""Production: secrets from the environment, DEBUG off, hardened HTTP."""
+
+import dj_database_url
+
+from .base import *  # noqa: F403
+from .environment import REQUIRED_ENVIRONMENT, env_bool, env_list, require
+
+for _name in REQUIRED_ENVIRONMENT:
+    require(_name)
+
+SECRET_KEY = require("DJANGO_SECRET_KEY")
+DEBUG = env_bool("DJANGO_DEBUG", False)
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
+DATABASES = {
+    "default": dj_database_url.parse(
+        require("DATABASE_URL"), conn_max_age=60, conn_health_checks=True
+    )
+}
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)
+
+# `make run` serves plain HTTP on 127.0.0.1 and says so with DJANGO_HTTPS=0.
+HTTPS = env_bool("DJANGO_HTTPS", True)
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+if env_bool("DJANGO_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")

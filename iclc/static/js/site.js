@@ -1,0 +1,19 @@
+// Progressive enhancement only: without this file every part of the site works.
+(function () {
+  "use strict";
+  var nav = document.querySelector(".site-nav");
+  var toggle = nav && nav.querySelector(".site-nav__toggle");
+  if (!toggle) return;
+  document.documentElement.classList.add("js-nav");
+  toggle.hidden = false;
+  toggle.addEventListener("click", function () {
+    var open = toggle.getAttribute("aria-expanded") === "true";
+    toggle.setAttribute("aria-expanded", String(!open));
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+      toggle.setAttribute("aria-expanded", "false");
+      toggle.focus();
+    }
+  });
+})();

@@ -1,0 +1,158 @@
+"""StreamField blocks shared by every page body.
+
+Each page stores one body per language (`body_en`, `body_es`), so captions, alt texts
+and labels inside blocks are simply written in the body's language.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading; level 2 or 3 so that every page keeps one <h1>."""
+
+    text = blocks.CharBlock(label=_("text"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("level"),
+        choices=[("h2", _("Section heading")), ("h3", _("Subheading"))],
+        default="h2",
+    )
+    anchor = blocks.CharBlock(
+        label=_("anchor"),
+        required=False,
+        max_length=60,
+        help_text=_("Optional id so other pages can link to this section."),
+    )
+
+    class Meta:
+        icon = "title"
+        template = "pages/blocks/heading_block.html"
+        description = _("A section heading")
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    """An image with alt text, caption and photo credit."""
+
+    image = ImageChooserBlock(label=_("image"))
+    alt_text = blocks.CharBlock(
+        label=_("alternative text"),
+        required=False,
+        max_length=250,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
+    credit = blocks.CharBlock(label=_("credit"), required=False, max_length=120)
+
+    class Meta:
+        icon = "image"
+        template = "pages/blocks/captioned_image_block.html"
+        description = _("An image with caption and credit")
+
+
+class QuoteBlock(blocks.StructBlock):
+    """A quotation with its author."""
+
+    text = blocks.TextBlock(label=_("quotation"))
+    attribution = blocks.CharBlock(label=_("attribution"), required=False)
+
+    class Meta:
+        icon = "openquote"
+        template = "pages/blocks/quote_block.html"
+        description = _("A quotation")
+
+
+class ListBlock(blocks.StructBlock):
+    """A real HTML list (bulleted or numbered) with an optional lead-in."""
+
+    lead_in = blocks.CharBlock(label=_("lead-in"), required=False)
+    ordered = blocks.BooleanBlock(label=_("numbered"), required=False)
+    items = blocks.ListBlock(blocks.CharBlock(label=_("item")), label=_("items"))
+
+    class Meta:
+        icon = "list-ul"
+        template = "pages/blocks/list_block.html"
+        description = _("A bulleted or numbered list")
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    value = blocks.CharBlock(label=_("value"), max_length=30)
+    label = blocks.CharBlock(label=_("label"), max_length=120)
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    """Headline numbers, each a value and what it counts."""
+
+    heading = blocks.CharBlock(label=_("heading"), required=False)
+    figures = blocks.ListBlock(KeyFigureBlock(), label=_("figures"))
+
+    class Meta:
+        icon = "table"
+        template = "pages/blocks/key_figures_block.html"
+        description = _("Key figures: numbers with labels")
+
+
+class DocumentListBlock(blocks.StructBlock):
+    """Downloadable documents, each shown with its file type and size."""
+
+    heading = blocks.CharBlock(label=_("heading"), required=False)
+    documents = blocks.ListBlock(
+        DocumentChooserBlock(label=_("document")), label=_("documents")
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "pages/blocks/document_list_block.html"
+        description = _("A list of downloadable documents")
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video hosted elsewhere, shown as a poster and a link.
+
+    Nothing from the video host loads until the visitor follows the link, so no
+    third party sees our visitors by default.
+    """
+
+    title = blocks.CharBlock(label=_("title"))
+    url = blocks.URLBlock(label=_("video address"))
+    poster = ImageChooserBlock(label=_("poster image"), required=False)
+    description = blocks.TextBlock(label=_("description"), required=False)
+
+    class Meta:
+        icon = "media"
+        template = "pages/blocks/video_block.html"
+        description = _("An external video, shown as a poster and a link")
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """A prominent link to a page or address."""
+
+    text = blocks.CharBlock(label=_("text"), max_length=120)
+    page = blocks.PageChooserBlock(label=_("page"), required=False)
+    url = blocks.URLBlock(label=_("address"), required=False)
+
+    class Meta:
+        icon = "link"
+        template = "pages/blocks/call_to_action_block.html"
+        description = _("A prominent link")
+
+
+class BodyStreamBlock(blocks.StreamBlock):
+    """The body of every page type."""
+
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("paragraph"),
+        features=["bold", "italic", "link", "document-link", "ol", "ul"],
+        template="pages/blocks/paragraph_block.html",
+        icon="pilcrow",
+    )
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    list = ListBlock()
+    key_figures = KeyFiguresBlock()
+    documents = DocumentListBlock()
+    video = VideoBlock()
+    call_to_action = CallToActionBlock()

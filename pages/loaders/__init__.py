@@ -1,0 +1,7 @@
+"""Builders of the 2015 conference content, one module per page family.
+
+`load_iclc_content` first builds the home page (`home.load`), then runs each of
+`LOADERS` in order with it. Every loader is idempotent: a second run changes nothing.
+"""
+
+LOADERS = []

@@ -1,0 +1,29 @@
+"""Build the whole 2015 conference site from the data files in `pages/content/`."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from pages.loaders import LOADERS, home
+
+
+class Command(BaseCommand):
+    help = "Load the 2015 conference content in English and Spanish (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the site already has a home page.",
+        )
+
+    def handle(self, *args, **options):
+        from pages.models import HomePage
+
+        if options["if_empty"] and HomePage.objects.exists():
+            self.stdout.write("The site already has content; nothing loaded.")
+            return
+        with transaction.atomic():
+            home_page = home.load()
+            for loader in LOADERS:
+                loader(home_page)
+        self.stdout.write(self.style.SUCCESS("Conference content loaded."))

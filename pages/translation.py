@@ -1,0 +1,19 @@
+"""Every modeltranslation registration of the site, in one place."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from pages.models import HomePage, StandardPage
+
+
+class BasePageTR(TranslationOptions):
+    fields = ("listing_summary",)
+
+
+@register(HomePage)
+class HomePageTR(BasePageTR):
+    fields = BasePageTR.fields + ("intro", "body")
+
+
+@register(StandardPage)
+class StandardPageTR(BasePageTR):
+    fields = BasePageTR.fields + ("intro", "body")

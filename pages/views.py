@@ -1,0 +1,46 @@
+"""Views outside the page tree: the language redirect at `/` and error pages."""
+
+from django.conf import settings
+from django.db import connection
+from django.db.utils import DatabaseError
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+SUPPORTED = {code for code, _name in settings.LANGUAGES}
+
+
+def language_redirect(request):
+    """Send `/` to `/es/` or `/en/` by the browser's Accept-Language."""
+    language = translation.get_language_from_request(request)
+    if language not in SUPPORTED:
+        language = settings.LANGUAGE_CODE
+    response = HttpResponseRedirect(f"/{language}/")
+    patch_vary_headers(response, ["Accept-Language", "Cookie"])
+    return response
+
+
+def _language_from_path(request):
+    language = translation.get_language_from_path(request.path_info)
+    return language or translation.get_language_from_request(request)
+
+
+def page_not_found(request, exception=None):
+    with translation.override(_language_from_path(request)):
+        return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    with translation.override(_language_from_path(request)):
+        return render(request, "500.html", status=500)
+
+
+def healthz(request):
+    """Load balancers and docker ask here whether the site can reach its database."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": False}, status=503)
+    return JsonResponse({"status": "ok", "database": True})

@@ -1,0 +1,1 @@
+"""Admin registrations: snippet viewsets and menu groups."""

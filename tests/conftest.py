@@ -1,0 +1,28 @@
+import pytest
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from tests.factories import HomePageFactory
+
+LANGUAGES = ["en", "es"]
+
+
+@pytest.fixture
+def home_page(db):
+    """A HomePage as the root of the default site, as the content loader makes it."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
+    for page in root.get_children().exclude(pk=home.pk):
+        page.delete()
+    return home
+
+
+@pytest.fixture(params=LANGUAGES)
+def lang(request):
+    """Run the test once per site language, with that language active."""
+    with translation.override(request.param):
+        yield request.param
