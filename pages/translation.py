@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from pages.models import HomePage, StandardPage
+from pages.models import HomePage, SiteImage, StandardPage
 
 
 class BasePageTR(TranslationOptions):
@@ -17,3 +17,8 @@ class HomePageTR(BasePageTR):
 @register(StandardPage)
 class StandardPageTR(BasePageTR):
     fields = BasePageTR.fields + ("intro", "body")
+
+
+@register(SiteImage)
+class SiteImageTR(TranslationOptions):
+    fields = ("description", "caption")

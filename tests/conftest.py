@@ -1,6 +1,8 @@
-import pytest
 from django.utils import translation
+
 from wagtail.models import Page, Site
+
+import pytest
 
 from tests.factories import HomePageFactory
 

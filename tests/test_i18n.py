@@ -1,9 +1,11 @@
 """Languages: prefixes, redirects, the switcher, hreflang and translated slugs."""
 
+from django.core.management import call_command
+
+from wagtail.users.models import UserProfile
+
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
-from wagtail.users.models import UserProfile
 
 from tests.factories import StandardPageFactory
 
@@ -127,3 +129,45 @@ def test_spanish_catalogue_is_compiled_and_used(lang):
 
 def test_no_missing_migrations(db):
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_empty_spanish_falls_back_to_english_marked_as_english(client, home_page):
+    child = StandardPageFactory(parent=home_page, intro_es="")
+    page = soup(client.get(f"/es/{child.slug_es}/"))
+    fallback = page.select_one(".lead .untranslated")
+    assert fallback["lang"] == "en"
+    assert fallback.get_text() == child.intro_en
+    english = soup(client.get(f"/en/{child.slug_en}/"))
+    assert english.select_one(".lead .untranslated") is None
+
+
+@pytest.mark.parametrize(
+    ("language", "day", "time"),
+    [
+        ("en", "Monday 28 September 2015", "5:00 p.m."),
+        ("es", "lunes 28 de septiembre de 2015", "17:00 h"),
+    ],
+)
+def test_dates_and_times_follow_the_language(language, day, time):
+    import datetime
+
+    from django.template import Context, Template
+    from django.utils import translation
+
+    moment = datetime.datetime(2015, 9, 28, 17, 0)
+    template = Template("{% load i18n_tags %}{{ moment|long_day }}|{{ moment|time }}")
+    with translation.override(language):
+        assert template.render(Context({"moment": moment})) == f"{day}|{time}"
+
+
+def test_spanish_catalogue_has_no_empty_or_fuzzy_entries():
+    from pathlib import Path
+
+    import polib
+
+    catalogue = polib.pofile(
+        str(Path(__file__).parent.parent / "locale/es/LC_MESSAGES/django.po")
+    )
+    assert catalogue.untranslated_entries() == []
+    assert catalogue.fuzzy_entries() == []
+    assert not catalogue.metadata_is_fuzzy

@@ -2,10 +2,12 @@
 
 from pathlib import Path
 
+from django.core.management import call_command
+
+from wagtail.models import Page, Site
+
 import pytest
 import yaml
-from django.core.management import call_command
-from wagtail.models import Page, Site
 
 from iclc.settings.environment import REQUIRED_ENVIRONMENT
 from pages.models import HomePage

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.files.base import ContentFile
 
-from wagtail.images.models import Image
+from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 
 import yaml
@@ -125,6 +125,7 @@ def content_collection():
 
 def save_image(key, title, render):
     """Store the image `render()` draws, once: an image titled `title` is reused."""
+    Image = get_image_model()
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing

@@ -17,7 +17,7 @@ class ListingMixin(models.Model):
         help_text=_("One or two sentences shown where other pages list this one."),
     )
     listing_image = models.ForeignKey(
-        "wagtailimages.Image",
+        "pages.SiteImage",
         verbose_name=_("listing image"),
         null=True,
         blank=True,

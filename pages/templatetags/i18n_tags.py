@@ -3,7 +3,14 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import translation
+from django.utils import formats, translation
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import pgettext
+
+from wagtail.blocks import StreamValue
+from wagtail.fields import RichTextField
+from wagtail.rich_text import RichText
 
 register = template.Library()
 
@@ -48,3 +55,57 @@ def absolute(context, url):
     if request is None or url.startswith("http"):
         return url
     return request.build_absolute_uri(url)
+
+
+@register.filter
+def long_day(value):
+    """A day as a heading: "Monday 28 September 2015" / "lunes 28 de septiembre…"."""
+    return formats.date_format(value, pgettext("long day format", "l j F Y"))
+
+
+@register.simple_tag(takes_context=True)
+def tr(context, obj, field_name):
+    """Render a translated field; text that fell back to English is marked.
+
+    modeltranslation shows the English value when the Spanish one is empty. So that
+    screen readers switch voice (and readers know), such text is wrapped in an
+    element with `lang="en"`. Stream and rich text fields are rendered as HTML.
+    """
+    value = getattr(obj, field_name)
+    fallback = is_fallback(obj, field_name)
+    if isinstance(value, StreamValue):
+        html = value.render_as_block(context.flatten())
+        element = "div"
+    elif isinstance(obj._meta.get_field(field_name), RichTextField):
+        html = str(RichText(value or ""))
+        element = "div"
+    else:
+        html = conditional_escape(value or "")
+        element = "span"
+    if not fallback:
+        return mark_safe(html)
+    return format_html(
+        '<{0} lang="{1}" class="untranslated">{2}</{0}>',
+        element,
+        settings.MODELTRANSLATION_DEFAULT_LANGUAGE,
+        html,
+    )
+
+
+def is_fallback(obj, field_name):
+    """True when the active language's value is empty and another shows instead."""
+    language = translation.get_language()
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    if language == default or not hasattr(obj, f"{field_name}_{language}"):
+        return False
+    own = getattr(obj, f"{field_name}_{language}")
+    fallback = getattr(obj, f"{field_name}_{default}")
+    return _is_empty(own) and not _is_empty(fallback)
+
+
+def _is_empty(value):
+    if value is None:
+        return True
+    if isinstance(value, StreamValue):
+        return len(value) == 0
+    return not str(value).strip()

@@ -1,0 +1,10 @@
+# English formats: "28 September 2015", "5:00 p.m.", "6,000".
+DATE_FORMAT = "j F Y"
+TIME_FORMAT = "g:i a"
+DATETIME_FORMAT = "j F Y, g:i a"
+SHORT_DATE_FORMAT = "j M Y"
+MONTH_DAY_FORMAT = "j F"
+DECIMAL_SEPARATOR = "."
+THOUSAND_SEPARATOR = ","
+NUMBER_GROUPING = 3
+USE_THOUSAND_SEPARATOR = True
