@@ -1,6 +1,6 @@
 from django.utils import translation
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 import pytest
 
@@ -9,10 +9,21 @@ from tests.factories import HomePageFactory
 LANGUAGES = ["en", "es"]
 
 
+def tree_root():
+    """Wagtail's root page; transactional tests flush what migrations created."""
+    Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(
+            instance=Page(title_en="Root", title_es="Raíz", slug="root")
+        )
+    return root
+
+
 @pytest.fixture
 def home_page(db):
     """A HomePage as the root of the default site, as the content loader makes it."""
-    root = Page.get_first_root_node()
+    root = tree_root()
     home = HomePageFactory(parent=root)
     Site.objects.update_or_create(
         is_default_site=True,
