@@ -15,7 +15,7 @@ def tree_root():
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(
-            instance=Page(title_en="Root", title_es="Raíz", slug="root")
+            instance=Page(title_en="Root", title_es="Raíz", slug_en="root", slug="root")
         )
     return root
 
