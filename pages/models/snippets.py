@@ -213,6 +213,9 @@ class ConferenceDocument(models.Model):
         return self.title
 
     def files(self):
-        """(language code, language name, document) for each file that exists."""
-        pairs = [("en", _("English"), self.file_en), ("es", _("Spanish"), self.file_es)]
-        return [(code, name, doc) for code, name, doc in pairs if doc is not None]
+        """(language code, link text, document) for each file that exists."""
+        pairs = [
+            ("en", _("Download the English version"), self.file_en),
+            ("es", _("Download the Spanish version"), self.file_es),
+        ]
+        return [(code, label, doc) for code, label, doc in pairs if doc is not None]
