@@ -46,7 +46,7 @@ class ShowcaseProgrammePageTR(BasePageTR):
 
 @register(Organisation)
 class OrganisationTR(TranslationOptions):
-    fields = ("name", "website")
+    fields = ("name",)
 
 
 @register(ContactOffice)

@@ -12,7 +12,7 @@ register = template.Library()
 
 @register.filter
 def date_range(start, end):
-    """"28–30 September 2015" / "28–30 de septiembre de 2015"."""
+    """ "28–30 September 2015" / "28–30 de septiembre de 2015"."""
     if not start:
         return ""
     if not end or end == start:
