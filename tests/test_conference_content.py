@@ -148,6 +148,7 @@ def test_showcase_programmes_have_their_key_figures(loaded):
                 "Secretaría de Educación de la Ciudad de México",
                 "Instituto de la UNESCO para el Aprendizaje a lo Largo de Toda la Vida",
                 "Hamburgo, Alemania",
+                "Declaración de accesibilidad",
             ],
         ),
         (

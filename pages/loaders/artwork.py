@@ -155,11 +155,12 @@ def school(rng, palette):
         draw.line([(x + 65, 470), (x + 75, 430)], fill="#432818", width=8)
         draw.ellipse([x + 75, 420, x + 115, 450], fill="#3ba55c")
     draw.ellipse([1150, 500, 1330, 680], fill=palette[4], outline=palette[3], width=10)
-    for offset in range(0, 300, 30):  # a brush stroke
-        draw.ellipse(
-            [200 + offset * 3, 160 + offset // 3, 320 + offset * 3, 240 + offset // 3],
-            fill=palette[3],
-        )
+    paints = ["#7a1b8c", palette[2], palette[0]]
+    for stroke, colour in enumerate(paints):  # three brush strokes of paint
+        for offset in range(0, 300, 12):
+            x = 160 + offset * 3
+            y = 120 + stroke * 90 + int(30 * math.sin(offset / 40))
+            draw.ellipse([x, y, x + 90, y + 60], fill=colour)
     return image
 
 
@@ -169,15 +170,18 @@ def food(rng, palette):
     draw = ImageDraw.Draw(image)
     for row in range(0, HEIGHT, 90):  # a woven tablecloth
         draw.rectangle([0, row, WIDTH, row + 40], fill="#f2e4c4")
-    for _ in range(9):
-        x, y, r = rng.randint(120, 1480), rng.randint(120, 780), rng.randint(90, 150)
-        draw.ellipse(
-            [x - r, y - r, x + r, y + r], fill="#ffffff", outline=palette[3], width=10
-        )
-        draw.ellipse([x - r + 30, y - r + 30, x + r - 30, y + r - 30], fill=palette[2])
-        draw.pieslice(
-            [x - r + 40, y - r + 40, x + r - 40, y + r - 40], 200, 340, fill=palette[0]
-        )
+    for row in range(2):  # plates laid out on the table, slightly askew
+        for column in range(4):
+            x = 230 + column * 380 + rng.randint(-30, 30)
+            y = 240 + row * 420 + rng.randint(-30, 30)
+            r = rng.randint(120, 150)
+            box = [x - r, y - r, x + r, y + r]
+            draw.ellipse(box, fill="#ffffff", outline=palette[3], width=10)
+            inner = [x - r + 30, y - r + 30, x + r - 30, y + r - 30]
+            draw.ellipse(inner, fill=palette[2])
+            start = rng.randint(0, 360)
+            filling = [x - r + 45, y - r + 45, x + r - 45, y + r - 45]
+            draw.pieslice(filling, start, start + 200, fill=palette[0])
     for _ in range(10):  # chillies and limes
         x, y = rng.randint(40, 1560), rng.randint(40, 860)
         if rng.random() < 0.5:

@@ -162,10 +162,11 @@ def load_organisations():
         upsert(ContactOffice, {"name_en": name_en}, values)
 
 
-def load_settings():
+def load_settings(accessibility_page):
     site = Site.objects.get(is_default_site=True)
     conference = ConferenceSettings.for_site(site)
     values = translated_values(read_content("site")["settings"])
+    values["accessibility_page"] = accessibility_page
     if conference.pk is None or _differs(conference, values):
         for name, value in values.items():
             setattr(conference, name, value)
@@ -176,10 +177,13 @@ def load(home):
     images = load_images()
     documents = load_documents()
     load_organisations()
-    load_settings()
+    pages = {}
     for spec in read_content("standard")["pages"]:
         data = {k: v for k, v in spec.items() if k not in ("slug", "show_in_menus")}
         values = body_values(data, images, documents)
         values["slug_es"] = spec["slug"]["es"]
         values["show_in_menus"] = spec["show_in_menus"]
-        upsert_page(home, StandardPage, spec["slug"]["en"], values)
+        pages[spec["slug"]["en"]] = upsert_page(
+            home, StandardPage, spec["slug"]["en"], values
+        )
+    load_settings(pages.get("accessibility"))

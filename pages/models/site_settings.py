@@ -41,6 +41,15 @@ class ConferenceSettings(BaseSiteSetting):
         blank=True,
         help_text=_("A sentence at the bottom of every page."),
     )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the footer of every page."),
+    )
     twitter_url = models.URLField(_("X / Twitter"), blank=True)
     facebook_url = models.URLField(_("Facebook"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
@@ -54,6 +63,7 @@ class ConferenceSettings(BaseSiteSetting):
             heading=_("Dates and place"),
         ),
         FieldPanel("footer_text"),
+        FieldPanel("accessibility_page"),
         MultiFieldPanel(
             [
                 FieldPanel("twitter_url"),
