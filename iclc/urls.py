@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
@@ -27,6 +28,7 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
+    path(_("search/"), views.search_results, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
