@@ -1,6 +1,7 @@
 from .base import BasePage, ListingMixin
 from .home import HomePage
 from .images import SiteImage, SiteRendition
+from .search import SearchEntry
 from .showcase import THEME_CHOICES, ShowcaseIndexPage, ShowcaseProgrammePage
 from .site_settings import ConferenceSettings
 from .snippets import ConferenceDocument, ContactOffice, Organisation
@@ -15,6 +16,7 @@ __all__ = [
     "HomePage",
     "ListingMixin",
     "Organisation",
+    "SearchEntry",
     "ShowcaseIndexPage",
     "ShowcaseProgrammePage",
     "SiteImage",
