@@ -141,6 +141,16 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv", "zip"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 
+# Moderation e-mail: Wagtail writes to the members of the workflow task's group
+# (Moderators) on submission, and to the submitter on approval or rejection.
+# Superusers are left out so that the right group, not every admin, is told.
+# The backend is set per environment: console (dev), locmem (test), SMTP (production).
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "ICLC 2015 <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+
 # Serve uploads from Django itself: `make run` has no front web server.
 SERVE_MEDIA = False
 

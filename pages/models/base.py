@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from pages.permissions import EditorialPagePermissionTester
+
 
 class ListingMixin(models.Model):
     """How a page appears in listings, teasers and social cards."""
@@ -59,6 +61,10 @@ class BasePage(ListingMixin, Page):
         with translation.override(language):
             request.LANGUAGE_CODE = language
             return super().serve_preview(request, mode_name)
+
+    def permissions_for_user(self, user):
+        # Translators may edit but not delete or move (pages/permissions.py).
+        return EditorialPagePermissionTester(user, self)
 
     def url_in(self, language, request=None):
         """This page's URL in `language` (slugs are translated)."""
