@@ -31,11 +31,12 @@ NEW_PAGE = {
     "slug_es": "ciudades-del-aprendizaje-america-latina",
     "intro_en": "Twelve cities share what they learned.",
     "intro_es": "Doce ciudades comparten lo que aprendieron.",
-    **stream(
-        body_en=[("paragraph", "<p>Medellín opened libraries in every district.</p>")],
-        body_es=[("paragraph", "<p>Medellín abrió bibliotecas en cada comuna.</p>")],
-    ),
 }
+BODY = stream(
+    body_en=[("paragraph", "<p>Medellín opened libraries in every district.</p>")],
+    body_es=[("paragraph", "<p>Medellín abrió bibliotecas en cada comuna.</p>")],
+)
+NEW_PAGE.update(BODY)
 
 
 def recipients():
