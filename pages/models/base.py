@@ -60,7 +60,12 @@ class BasePage(ListingMixin, Page):
         language = mode_name if mode_name in dict(self.preview_modes) else "en"
         with translation.override(language):
             request.LANGUAGE_CODE = language
-            return super().serve_preview(request, mode_name)
+            response = super().serve_preview(request, mode_name)
+            # `serve` returns a lazy TemplateResponse; render it while the preview
+            # language is active, or it renders later in the admin's language.
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            return response
 
     def permissions_for_user(self, user):
         # Translators may edit but not delete or move (pages/permissions.py).
