@@ -115,6 +115,9 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("en", "es")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True
+# The team writes every page in both languages at once: show both side by side
+# (the admin's language picker can still hide one).
+WAGTAILMODELTRANSLATION_LOCALE_PICKER_DEFAULT = ("en", "es")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env("DJANGO_STATIC_ROOT", str(BASE_DIR / "static_collected"))
