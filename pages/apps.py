@@ -8,7 +8,10 @@ class PagesConfig(AppConfig):
     verbose_name = _("Conference pages")
 
     def ready(self):
+        from pages import signals
         from pages.roles import sync_after_migrate
+
+        signals.connect()
 
         # Keep the editorial roles complete after every migrate, including the
         # permissions of snippets added since the last one (pages/roles.py).
