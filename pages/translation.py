@@ -2,7 +2,15 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from pages.models import HomePage, SiteImage, StandardPage
+from pages.models import (
+    GalleryPage,
+    HomePage,
+    MediaIndexPage,
+    PressReleaseIndexPage,
+    PressReleasePage,
+    SiteImage,
+    StandardPage,
+)
 
 
 class BasePageTR(TranslationOptions):
@@ -22,3 +30,29 @@ class StandardPageTR(BasePageTR):
 @register(SiteImage)
 class SiteImageTR(TranslationOptions):
     fields = ("description", "caption")
+
+
+@register(PressReleaseIndexPage)
+class PressReleaseIndexPageTR(BasePageTR):
+    fields = BasePageTR.fields + ("intro", "press_contact")
+
+
+@register(PressReleasePage)
+class PressReleasePageTR(BasePageTR):
+    fields = BasePageTR.fields + (
+        "location",
+        "summary",
+        "body",
+        "attachments",
+        "press_contact",
+    )
+
+
+@register(MediaIndexPage)
+class MediaIndexPageTR(BasePageTR):
+    fields = BasePageTR.fields + ("intro",)
+
+
+@register(GalleryPage)
+class GalleryPageTR(BasePageTR):
+    fields = BasePageTR.fields + ("intro", "videos")

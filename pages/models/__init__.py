@@ -1,12 +1,20 @@
 from .base import BasePage, ListingMixin
 from .home import HomePage
 from .images import SiteImage, SiteRendition
+from .media import GalleryImage, GalleryPage, MediaIndexPage
+from .press import PressReleaseGalleryImage, PressReleaseIndexPage, PressReleasePage
 from .standard import StandardPage
 
 __all__ = [
     "BasePage",
+    "GalleryImage",
+    "GalleryPage",
     "HomePage",
     "ListingMixin",
+    "MediaIndexPage",
+    "PressReleaseGalleryImage",
+    "PressReleaseIndexPage",
+    "PressReleasePage",
     "SiteImage",
     "SiteRendition",
     "StandardPage",
