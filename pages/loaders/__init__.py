@@ -4,4 +4,7 @@
 `LOADERS` in order with it. Every loader is idempotent: a second run changes nothing.
 """
 
-LOADERS = []
+from . import media, press
+
+# Media before press: press releases show photos from the day's gallery.
+LOADERS = [media.load, press.load]
