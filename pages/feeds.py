@@ -26,7 +26,7 @@ class PressReleaseRssFeed(Feed):
         return self.index_page
 
     def title(self, index):
-        return _("ICLC 2015 press releases: %(title)s") % {"title": index.title}
+        return _("ICLC 2015: %(title)s") % {"title": index.title}
 
     def link(self, index):
         return index.get_url(self.request)

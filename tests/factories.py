@@ -47,6 +47,7 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
 class SiteImageFactory(wagtail_factories.ImageFactory):
     title = factory.Sequence(lambda n: f"Photo {n}")
+    file = factory.django.ImageField(width=640, height=480)
     description_en = factory.Sequence(lambda n: f"Delegates in the hall, photo {n}")
     description_es = factory.Sequence(lambda n: f"Delegados en la sala, foto {n}")
     caption_en = "Opening ceremony"
