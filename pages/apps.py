@@ -7,4 +7,6 @@ class PagesConfig(AppConfig):
     verbose_name = _("Conference pages")
 
     def ready(self):
-        from pages import signals  # noqa: F401  (connects the receivers)
+        from pages import signals
+
+        signals.connect()

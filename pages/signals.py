@@ -1,21 +1,28 @@
-"""Signal receivers of the pages app, connected in `PagesConfig.ready`."""
+"""Keep derived data (search index, feed links) in step with what editors publish."""
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
+from django.db.models.signals import post_delete, post_save
 
+from wagtail.documents import get_document_model
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from pages import search
+
+
+def reindex_page(sender, instance, **kwargs):
+    search.index_page(instance)
+
+
+def reindex_document(sender, instance, **kwargs):
+    search.index_document(instance)
+
 
 FEED_LINKS_KEY = "press-feed-links:{site}:{language}"
 
 
-@receiver(page_published)
-@receiver(page_unpublished)
-@receiver(post_page_move)
-@receiver(post_delete)
 def forget_feed_links(sender, instance=None, **kwargs):
-    """The feed links of every page change with the newsroom's address."""
+    """The feed links in every page's head follow the newsroom's address."""
     from wagtail.models import Site
 
     from pages.models import PressReleaseIndexPage
@@ -28,4 +35,16 @@ def forget_feed_links(sender, instance=None, **kwargs):
             for site_id in Site.objects.values_list("pk", flat=True)
             for language, _name in settings.LANGUAGES
         ]
+    )
+
+
+def connect():
+    for signal in (page_published, page_unpublished, post_page_move, post_delete):
+        signal.connect(forget_feed_links, dispatch_uid=f"feed-links-{id(signal)}")
+    page_published.connect(reindex_page, dispatch_uid="search-page-published")
+    page_unpublished.connect(reindex_page, dispatch_uid="search-page-unpublished")
+    post_save.connect(
+        reindex_document,
+        sender=get_document_model(),
+        dispatch_uid="search-document-saved",
     )

@@ -3,6 +3,7 @@ from .home import HomePage
 from .images import SiteImage, SiteRendition
 from .media import GalleryImage, GalleryPage, MediaIndexPage
 from .press import PressReleaseGalleryImage, PressReleaseIndexPage, PressReleasePage
+from .search import SearchEntry
 from .standard import StandardPage
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "PressReleaseGalleryImage",
     "PressReleaseIndexPage",
     "PressReleasePage",
+    "SearchEntry",
     "SiteImage",
     "SiteRendition",
     "StandardPage",
