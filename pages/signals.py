@@ -8,10 +8,21 @@ from wagtail.documents import get_document_model
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from pages import search
+from pages.models import SearchEntry
 
 
 def reindex_page(sender, instance, **kwargs):
     search.index_page(instance)
+
+
+def forget_deleted_page(sender, instance, **kwargs):
+    """Wagtail sends page_unpublished from pre_delete, so a live page being deleted
+    is indexed again after its entries were collected for deletion; drop those
+    entries, or the foreign key fails when the transaction commits."""
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        SearchEntry.objects.filter(page_id=instance.pk).delete()
 
 
 def reindex_document(sender, instance, **kwargs):
@@ -39,6 +50,7 @@ def forget_feed_links(sender, instance=None, **kwargs):
 
 
 def connect():
+    post_delete.connect(forget_deleted_page, dispatch_uid="search-page-deleted")
     for signal in (page_published, page_unpublished, post_page_move, post_delete):
         signal.connect(forget_feed_links, dispatch_uid=f"feed-links-{id(signal)}")
     page_published.connect(reindex_page, dispatch_uid="search-page-published")

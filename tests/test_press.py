@@ -209,3 +209,34 @@ def test_newsroom_accepts_only_press_releases(newsroom):
     ]
     home = Page.objects.get(pk=newsroom.get_parent().pk).specific
     assert not PressReleasePageFactory._meta.model.can_create_at(home)
+
+
+@pytest.mark.parametrize(
+    ("model", "parent"),
+    [
+        ("pressreleasepage", "newsroom"),
+        ("gallerypage", "media"),
+        ("mediaindexpage", "home"),
+    ],
+)
+def test_editors_can_open_the_add_and_edit_forms(admin_client, newsroom, model, parent):
+    home = newsroom.get_parent().specific
+    media = MediaIndexPageFactory(parent=home)
+    parents = {"newsroom": newsroom, "media": media, "home": home}
+    if model == "mediaindexpage":
+        media.delete()  # one per site
+    response = admin_client.get(f"/admin/pages/add/pages/{model}/{parents[parent].pk}/")
+    assert response.status_code == 200
+    release = release_on(newsroom, 28, featured_image=SiteImageFactory())
+    assert admin_client.get(f"/admin/pages/{release.pk}/edit/").status_code == 200
+    assert admin_client.get(f"/admin/pages/{newsroom.pk}/edit/").status_code == 200
+
+
+def test_editors_can_delete_a_published_release(admin_client, newsroom):
+    release = release_on(newsroom, 28)
+    release.save_revision().publish()
+    response = admin_client.post(f"/admin/pages/{release.pk}/delete/")
+    assert response.status_code == 302
+    assert not PressReleasePageFactory._meta.model.objects.filter(
+        pk=release.pk
+    ).exists()
