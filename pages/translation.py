@@ -2,7 +2,16 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from pages.models import HomePage, SiteImage, StandardPage
+from pages.models import (
+    HomePage,
+    Person,
+    ProgrammePage,
+    SessionPage,
+    SiteImage,
+    StandardPage,
+    VenueIndexPage,
+    VenuePage,
+)
 
 
 class BasePageTR(TranslationOptions):
@@ -22,3 +31,33 @@ class StandardPageTR(BasePageTR):
 @register(SiteImage)
 class SiteImageTR(TranslationOptions):
     fields = ("description", "caption")
+
+
+@register(ProgrammePage)
+class ProgrammePageTR(BasePageTR):
+    fields = BasePageTR.fields + ("intro",)
+
+
+@register(SessionPage)
+class SessionPageTR(BasePageTR):
+    fields = BasePageTR.fields + ("room", "summary", "body")
+
+
+@register(VenueIndexPage)
+class VenueIndexPageTR(BasePageTR):
+    fields = BasePageTR.fields + ("intro",)
+
+
+@register(VenuePage)
+class VenuePageTR(BasePageTR):
+    fields = BasePageTR.fields + (
+        "address",
+        "description",
+        "accessibility",
+        "getting_there",
+    )
+
+
+@register(Person)
+class PersonTR(TranslationOptions):
+    fields = ("role", "organisation", "bio")
