@@ -134,6 +134,7 @@ def save_image(key, title, render):
     picture.save(buffer, format="JPEG", quality=85, optimize=True)
     image = Image(title=title, collection=content_collection())
     image.file.save(f"{key}.jpg", ContentFile(buffer.getvalue()), save=False)
+    image.width, image.height = picture.size
     image.save()
     return image
 

@@ -222,7 +222,8 @@ class ProgrammePage(RoutablePageMixin, BasePage):
             template="pages/programme_day.html",
         )
 
-    @path("calendar.ics", name="calendar")
+    # Wagtail hands sub-routes a trailing "/"; "/?" lets reverse() leave it out.
+    @re_path(r"^calendar\.ics/?$", name="calendar")
     def calendar(self, request):
         from pages.ical import calendar_response
 
@@ -230,7 +231,7 @@ class ProgrammePage(RoutablePageMixin, BasePage):
             request, self.get_sessions(), self.title, "iclc-2015-programme.ics"
         )
 
-    @re_path(r"^day/(\d{4}-\d{2}-\d{2})/calendar\.ics$", name="day_calendar")
+    @re_path(r"^day/(\d{4}-\d{2}-\d{2})/calendar\.ics/?$", name="day_calendar")
     def day_calendar(self, request, day):
         from pages.ical import calendar_response
 
@@ -377,7 +378,7 @@ class SessionPage(RoutablePageMixin, BasePage):
         """The session's photo gallery: wired once the press pages exist."""
         return None
 
-    @path("calendar.ics", name="calendar")
+    @re_path(r"^calendar\.ics/?$", name="calendar")
     def calendar(self, request):
         from pages.ical import calendar_response
 
