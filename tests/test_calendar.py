@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.factories import (
     MEXICO_CITY,
@@ -87,7 +88,8 @@ def test_whole_programme(client, programme, lang):
     else:
         assert str(opening["SUMMARY"]) == "Ceremonia de inauguración"
         assert str(opening["LOCATION"]).startswith(
-            "Palacio de Bellas Artes, Sala principal, Avenida Juárez s/n Ciudad de México"
+            "Palacio de Bellas Artes, Sala principal, "
+            "Avenida Juárez s/n Ciudad de México"
         )
         assert "Los alcaldes hablan del aprendizaje." in str(opening["DESCRIPTION"])
         assert "Inglés, Español" in str(opening["DESCRIPTION"])
@@ -95,7 +97,9 @@ def test_whole_programme(client, programme, lang):
     assert str(opening["URL"]).startswith("http")
     assert opening["GEO"].latitude == pytest.approx(19.432)
     assert opening["GEO"].longitude == pytest.approx(-99.133)
-    expected_category = "Opening ceremony" if lang == "en" else "Ceremonia de inauguración"
+    expected_category = (
+        "Opening ceremony" if lang == "en" else "Ceremonia de inauguración"
+    )
     assert opening.categories == [expected_category]
     assert opening["SEQUENCE"] == 0
 
@@ -116,7 +120,10 @@ def test_day_export_has_only_that_day(client, programme, lang):
 def test_day_export_for_a_day_without_sessions_is_404(client, programme):
     address = programme.url_in("en") + "day/2015-10-01/calendar.ics"
     assert client.get(address).status_code == 404
-    assert client.get(programme.url_in("en") + "day/2015-02-31/calendar.ics").status_code == 404
+    assert (
+        client.get(programme.url_in("en") + "day/2015-02-31/calendar.ics").status_code
+        == 404
+    )
 
 
 def test_session_export(client, programme, lang):
@@ -166,9 +173,9 @@ def test_uid_survives_edits_and_sequence_follows_time_and_place(client, programm
 
 
 def test_programme_page_announces_its_calendar(client, programme, lang):
-    response = client.get(programme.url_in(lang))
-    html = response.content.decode()
-    assert (
-        f'<link rel="alternate" type="text/calendar"' in html
-        and f'href="{programme.url_in(lang)}calendar.ics"' in html
-    )
+    page = BeautifulSoup(client.get(programme.url_in(lang)).content, "html.parser")
+    link = page.select_one('head link[rel=alternate][type="text/calendar"]')
+    assert link["href"] == programme.url_in(lang) + "calendar.ics"
+    visible = page.select_one("a.calendar-link")
+    assert visible["href"] == link["href"]
+    assert fetch(client, visible["href"]).walk("VEVENT")

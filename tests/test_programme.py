@@ -192,7 +192,9 @@ def test_bad_filter_values_are_ignored(client, programme, query):
 
 def test_filters_with_no_match_say_so(client, programme):
     fine_arts = programme.venues["fine_arts"]
-    response = client.get(url(programme, "en", f"?venue={fine_arts.pk}&type=city_visit"))
+    response = client.get(
+        url(programme, "en", f"?venue={fine_arts.pk}&type=city_visit")
+    )
     assert response.status_code == 200
     assert titles(response) == []
     assert "No sessions match" in soup(response).select_one(".programme__empty").text
@@ -204,7 +206,11 @@ def test_day_view(client, programme, lang):
     page = soup(response)
     expected = "Mayors' Forum" if lang == "en" else "Foro de Alcaldes"
     assert titles(response) == [expected]
-    heading = "Tuesday 29 September 2015" if lang == "en" else "martes 29 de septiembre de 2015"
+    heading = (
+        "Tuesday 29 September 2015"
+        if lang == "en"
+        else "martes 29 de septiembre de 2015"
+    )
     assert page.h1.get_text(strip=True) == heading
     assert len(page.find_all("h1")) == 1
     # The language switcher keeps the day.
@@ -259,7 +265,10 @@ def test_now_and_next_while_the_conference_is_on(client, programme, moment, now,
         assert page.select_one(".session--now .session__marker").text == "Now"
 
 
-@pytest.mark.parametrize("moment", [at(27, 20), at(30, 14), datetime.datetime(2026, 1, 1, tzinfo=MEXICO_CITY)])
+@pytest.mark.parametrize(
+    "moment",
+    [at(27, 20), at(30, 14), datetime.datetime(2026, 1, 1, tzinfo=MEXICO_CITY)],
+)
 def test_no_now_or_next_outside_the_conference(client, programme, moment):
     with time_machine.travel(moment, tick=False):
         page = soup(client.get(url(programme, "en")))
@@ -271,7 +280,9 @@ def test_venue_page_lists_its_sessions(client, programme, lang):
     programme.sessions["visit"].unpublish()
     response = client.get(url(city_hall, lang))
     assert response.status_code == 200
-    listed = [a.get_text(strip=True) for a in soup(response).select(".venue__sessions a")]
+    listed = [
+        a.get_text(strip=True) for a in soup(response).select(".venue__sessions a")
+    ]
     assert listed == (["Mayors' Forum"] if lang == "en" else ["Foro de Alcaldes"])
     osm = soup(response).find("a", href=lambda h: h and "openstreetmap.org" in h)
     assert "mlat=19.432000" in osm["href"] and "mlon=-99.133000" in osm["href"]
@@ -295,8 +306,12 @@ def test_session_page_shows_people_and_calendar_link(client, programme, lang):
     person = page.select_one(".person")
     assert "Miguel Ejemplo" in person.text
     assert ("Mayor" if lang == "en" else "Alcaldesa") in person.text
-    assert page.select_one("a.calendar-link")["href"] == url(opening, lang, "calendar.ics")
-    assert page.select_one('link[type="text/calendar"]')["href"].endswith("calendar.ics")
+    assert page.select_one("a.calendar-link")["href"] == url(
+        opening, lang, "calendar.ics"
+    )
+    assert page.select_one('link[type="text/calendar"]')["href"].endswith(
+        "calendar.ics"
+    )
 
 
 def test_home_page_shows_the_programme_by_day(client, programme):
@@ -332,3 +347,27 @@ def test_programme_query_count_does_not_grow_with_sessions(
     with django_assert_num_queries(len(seven.captured_queries)):
         response = client.get(address)
     assert len(titles(response)) == 150
+
+
+def test_page_tree_rules(programme):
+    from pages.models import HomePage, ProgrammePage, SessionPage, VenuePage
+
+    assert ProgrammePage.allowed_parent_page_models() == [HomePage]
+    assert SessionPage.allowed_parent_page_models() == [ProgrammePage]
+    assert ProgrammePage.allowed_subpage_models() == [SessionPage]
+    assert VenuePage.allowed_subpage_models() == []
+    assert not ProgrammePage.can_create_at(programme.get_parent())  # max_count = 1
+
+
+def test_editors_manage_people_and_sessions(admin_client, programme):
+    SessionParticipantFactory(
+        page=programme.sessions["opening"], person__name="Ana Ruiz"
+    )
+    listing = admin_client.get("/admin/snippets/pages/person/")
+    assert listing.status_code == 200
+    assert "Ana Ruiz" in listing.content.decode()
+    form = admin_client.get(f"/admin/pages/add/pages/sessionpage/{programme.pk}/")
+    assert form.status_code == 200
+    html = soup(form)
+    assert html.select("input[type=checkbox][name=interpretation_languages][value=fr]")
+    assert html.select("[name=title_es]") and html.select("[name=summary_es]")

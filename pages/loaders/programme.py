@@ -144,9 +144,9 @@ def draw_map(item):
     width, height = 1200, 800
     picture = Image.new("RGB", (width, height), PAPER)
     draw = ImageDraw.Draw(picture)
-    label = font(26)
-    small = font(22)
-    bold = font(30, bold=True)
+    label = font(32)
+    small = font(28)
+    bold = font(38, bold=True)
     if item["map"]["streets"] == "zocalo":
         # The square, the streets around it and the buildings on three sides.
         draw.rectangle((380, 200, 820, 560), fill=PLAZA)
@@ -161,7 +161,7 @@ def draw_map(item):
             draw.rectangle(box, fill=STREET)
         draw.rectangle((400, 40, 800, 140), fill=BUILDING)
         draw.rectangle((890, 220, 1150, 560), fill=BUILDING)
-        draw.rectangle((390, 620, 590, 760), fill=PINK)
+        draw.rectangle((380, 620, 600, 760), fill=PINK)
         draw.text((600, 250), "Zócalo", fill=INK, font=bold, anchor="mm")
         draw.text(
             (600, 90), "Catedral Metropolitana", fill=INK, font=label, anchor="mm"
@@ -180,7 +180,7 @@ def draw_map(item):
             (490, 690),
             "Palacio del\nAyuntamiento",
             fill=(255, 255, 255),
-            font=label,
+            font=small,
             anchor="mm",
             align="center",
         )
@@ -355,7 +355,8 @@ def load_programme(home, data, venues, people):
         current = [(p.person_id, p.role) for p in session.participants.all()]
         if wanted != current:
             session.participants = [
-                SessionParticipant(person_id=pk, role=role) for pk, role in wanted
+                SessionParticipant(person_id=pk, role=role, sort_order=index)
+                for index, (pk, role) in enumerate(wanted)
             ]
             session.save_revision().publish()
     return programme
