@@ -3,10 +3,16 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from pages.models import (
+    ConferenceDocument,
+    ConferenceSettings,
+    ContactOffice,
     HomePage,
+    Organisation,
     Person,
     ProgrammePage,
     SessionPage,
+    ShowcaseIndexPage,
+    ShowcaseProgrammePage,
     SiteImage,
     StandardPage,
     VenueIndexPage,
@@ -20,7 +26,7 @@ class BasePageTR(TranslationOptions):
 
 @register(HomePage)
 class HomePageTR(BasePageTR):
-    fields = BasePageTR.fields + ("intro", "body")
+    fields = BasePageTR.fields + ("theme", "intro", "city", "country", "body")
 
 
 @register(StandardPage)
@@ -61,3 +67,33 @@ class VenuePageTR(BasePageTR):
 @register(Person)
 class PersonTR(TranslationOptions):
     fields = ("role", "organisation", "bio")
+
+
+@register(ShowcaseIndexPage)
+class ShowcaseIndexPageTR(BasePageTR):
+    fields = BasePageTR.fields + ("intro", "body")
+
+
+@register(ShowcaseProgrammePage)
+class ShowcaseProgrammePageTR(BasePageTR):
+    fields = BasePageTR.fields + ("summary", "key_figures", "body")
+
+
+@register(Organisation)
+class OrganisationTR(TranslationOptions):
+    fields = ("name",)
+
+
+@register(ContactOffice)
+class ContactOfficeTR(TranslationOptions):
+    fields = ("name", "institution", "city", "country")
+
+
+@register(ConferenceDocument)
+class ConferenceDocumentTR(TranslationOptions):
+    fields = ("title", "description")
+
+
+@register(ConferenceSettings)
+class ConferenceSettingsTR(TranslationOptions):
+    fields = ("name", "short_name", "city", "footer_text")
