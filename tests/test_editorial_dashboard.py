@@ -69,36 +69,6 @@ def test_moderators_see_what_awaits_their_review(
     assert "for-review" not in panel_text(dashboard(client), "awaiting-review-section")
 
 
-def test_scheduled_publications_show_mexico_city_time_and_name_the_zone(
-    client, moderator, home_page
-):
-    login(client, moderator)
-    go_live = (timezone.now() + datetime.timedelta(days=3)).astimezone(MEXICO_CITY)
-    go_live = go_live.replace(hour=9, minute=30, second=0, microsecond=0)
-    submit_form(
-        client,
-        add_page_url(StandardPage, home_page),
-        {
-            "title_en": "Closing statement",
-            "title_es": "Declaración de clausura",
-            "slug_en": "closing-statement",
-            "go_live_at": go_live.strftime("%Y-%m-%d %H:%M"),
-            **stream(body_en=[], body_es=[]),
-        },
-        "action-publish",
-    )
-    # The moderator then travels: their admin shows Paris time from now on.
-    profile = moderator.wagtail_userprofile
-    profile.current_time_zone = "Europe/Paris"
-    profile.save()
-    text = panel_text(dashboard(client), "scheduled-pages-section")
-    assert "Closing statement" in text
-    # 9:30 in Mexico City, named as such, although the moderator's zone is Paris.
-    assert "9:30 a.m." in text
-    assert "Mexico City time" in text
-    assert go_live.strftime("%Z") in text  # CST or CDT
-
-
 def test_scheduled_panel_can_be_limited_to_one_page_type(moderator, home_page):
     page = StandardPageFactory(parent=home_page, live=False)
     page.go_live_at = timezone.now() + datetime.timedelta(days=1)
