@@ -24,6 +24,7 @@ def test_editor_writes_a_bilingual_page_and_submits_it(
 
     page.goto(f"{live_server.url}/admin/pages/{home_page.pk}/")
     page.get_by_role("link", name="Add child page").first.click()
+    page.get_by_role("link", name="Standard page", exact=True).click()
     page.wait_for_url("**/admin/pages/add/pages/standardpage/**")
     page.locator("#id_title_en").fill("Volunteers wanted")
     page.locator("#id_title_es").fill("Se buscan voluntarios")
