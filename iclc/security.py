@@ -5,7 +5,6 @@ import os
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.forms import BaseDocumentForm
@@ -39,22 +38,14 @@ def client_ip(request):
 
 
 class SafeDocumentForm(BaseDocumentForm):
-    """Wagtail's document form with a size limit and a content check."""
+    """Wagtail's document form, which checks the extension and the size
+    (WAGTAILDOCS_MAX_UPLOAD_SIZE), plus a check that the content is what the
+    extension says."""
 
     def clean_file(self):
         file = self.cleaned_data.get("file")
         if not isinstance(file, UploadedFile):
             return file
-        limit = settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
-        if file.size > limit:
-            raise ValidationError(
-                _("This file is too big (%(size)s). The limit is %(limit)s."),
-                code="file_too_large",
-                params={
-                    "size": filesizeformat(file.size),
-                    "limit": filesizeformat(limit),
-                },
-            )
         extension = os.path.splitext(file.name)[1].lower().lstrip(".")
         file.seek(0)
         head = file.read(64 * 1024)
@@ -70,6 +61,15 @@ class SafeDocumentForm(BaseDocumentForm):
                 _("This file is not plain text (UTF-8)."), code="wrong_content"
             )
         return file
+
+    def _post_clean(self):
+        # Wagtail's Document.clean() checks the extension of the stored file
+        # again; after a refused upload that file is empty, and the editor would
+        # see a second, puzzling error about the extension “”. Keep the first.
+        refused = list(self._errors["file"].data) if "file" in self._errors else None
+        super()._post_clean()
+        if refused is not None:
+            self._errors["file"].data[:] = refused
 
 
 def _is_plain_text(head):
