@@ -72,7 +72,9 @@ class ThrowawayCluster:
         self.psql("postgres", "-c", "CREATE DATABASE iclc")
 
     def start(self):
-        options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
+        options = (
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
+        )
         self._run(
             str(self.bin / "pg_ctl"),
             "-D",
@@ -86,12 +88,27 @@ class ThrowawayCluster:
         )
 
     def stop(self, mode="fast"):
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop")
+        self._run(
+            str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop"
+        )
 
     def psql(self, database, *args, **options):
         return subprocess.run(
-            [str(self.bin / "psql"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "iclc",
-             "-d", database, "-q", "-v", "ON_ERROR_STOP=1", *args],
+            [
+                str(self.bin / "psql"),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(self.port),
+                "-U",
+                "iclc",
+                "-d",
+                database,
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                *args,
+            ],
             check=True,
             capture_output=True,
             timeout=120,
