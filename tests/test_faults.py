@@ -84,8 +84,8 @@ def site(home_page):
         port = free_port()
         secret_key = secrets.token_urlsafe(50)
         logs = {
-            "out": open(cluster.root / "gunicorn.out", "w+"),  # noqa: SIM115
-            "err": open(cluster.root / "gunicorn.err", "w+"),  # noqa: SIM115
+            "out": open(cluster.root / "gunicorn.out", "w+"),
+            "err": open(cluster.root / "gunicorn.err", "w+"),
         }
         server = subprocess.Popen(
             [
