@@ -51,7 +51,7 @@ run: setup-site ## Serve the site as visitors get it on http://127.0.0.1:$(PORT)
 	@echo "  Admin:   http://127.0.0.1:$(PORT)/admin/  (create an account first:"
 	@echo "           $(PY) manage.py createsuperuser  — DJANGO_SUPERUSER_PASSWORD works for scripts)"
 	@echo ""
-	$(RUN_ENV) $(VENV)/bin/gunicorn iclc.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+	$(RUN_ENV) $(VENV)/bin/gunicorn iclc.wsgi --bind 127.0.0.1:$(PORT) --workers 2
 
 dev: $(VENV)/installed deb-gettext ## Serve with runserver and DEBUG on
 	$(PY) manage.py migrate --noinput

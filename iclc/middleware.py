@@ -6,6 +6,7 @@ import time
 
 from django.conf import settings
 
+from csp.constants import HEADER
 from csp.middleware import CSPMiddleware, PolicyParts
 
 from pages import views
@@ -76,17 +77,24 @@ class SecurityHeadersMiddleware(CSPMiddleware):
     `ADMIN_URL_PREFIXES` the directives in `ADMIN_CONTENT_SECURITY_POLICY` win.
     """
 
+    @staticmethod
+    def is_admin(request):
+        return request.path_info.startswith(tuple(settings.ADMIN_URL_PREFIXES))
+
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and request.path_info.startswith(
-            tuple(settings.ADMIN_URL_PREFIXES)
-        ):
+        if not report_only and self.is_admin(request):
             replace = dict(settings.ADMIN_CONTENT_SECURITY_POLICY)
             replace.update(parts.replace or {})
             parts = PolicyParts(parts.config, parts.update, replace, parts.nonce)
         return parts
 
     def process_response(self, request, response):
+        if self.is_admin(request):
+            # Wagtail's preview renders the page through the whole middleware
+            # stack with a fake public request, which sets the public policy
+            # (frame-ancestors 'none'); the admin's policy must win here.
+            del response[HEADER]
         response = super().process_response(request, response)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response

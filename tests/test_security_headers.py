@@ -141,3 +141,9 @@ def test_production_stops_when_a_required_variable_is_missing(missing):
     result = manage("check", **{missing: None})
     assert result.returncode != 0
     assert f"The environment variable {missing} is required" in result.stderr
+
+
+def test_production_refuses_a_placeholder_secret_key():
+    result = manage("check", DJANGO_SECRET_KEY="change-me-before-going-live")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be at least 50 random characters" in result.stderr

@@ -217,8 +217,10 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 # Session keys that Django did not make never reach the database.
 SESSION_ENGINE = "iclc.sessions"
-# No requests from the admin to gravatar.com (and no hole in its policy for it).
+# The admin makes no requests to other sites (gravatar.com, releases.wagtail.org),
+# so its policy needs no holes for them.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Uploads: photos and documents only, of a sane size. SVG is not an image format
 # here (it can carry scripts); Pillow's bomb guard matches Wagtail's pixel limit.

@@ -4,6 +4,8 @@ The shared security settings (CSP, login throttling, uploads, logs) are in
 base.py; what depends on serving over HTTPS is here.
 """
 
+from django.core.exceptions import ImproperlyConfigured
+
 import dj_database_url
 
 from .base import *  # noqa: F403
@@ -13,6 +15,11 @@ for _name in REQUIRED_ENVIRONMENT:
     require(_name)
 
 SECRET_KEY = require("DJANGO_SECRET_KEY")
+if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY must be at least 50 random characters: "
+        'python3 -c "import secrets; print(secrets.token_urlsafe(50))"'
+    )
 DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 # Persistent connections, checked before each request: after a database
