@@ -14,6 +14,7 @@ import pytest
 from PIL import Image
 
 from pages.models import HomePage
+from tests.conftest import root_collection
 from tests.factories import StandardPageFactory
 
 
@@ -29,6 +30,7 @@ def test_backup_and_restore_bring_back_pages_and_images(home_page, tmp_path):
     content = photo()
     image = get_image_model().objects.create(
         title="Zócalo at night",
+        collection=root_collection(),
         description_es="El Zócalo de noche",
         file=ImageFile(io.BytesIO(content), name="zocalo.jpg"),
     )

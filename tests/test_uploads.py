@@ -10,10 +10,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection
 
 import pytest
 from PIL import Image
+
+from tests.conftest import root_collection
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +67,7 @@ def add_image(client, name, content, **headers):
         {
             "title": "Upload",
             "file": SimpleUploadedFile(name, content),
-            "collection": Collection.get_first_root_node().pk,
+            "collection": root_collection().pk,
         },
         **headers,
     )
@@ -78,7 +79,7 @@ def add_document(client, name, content, **headers):
         {
             "title": "Upload",
             "file": SimpleUploadedFile(name, content),
-            "collection": Collection.get_first_root_node().pk,
+            "collection": root_collection().pk,
         },
         **headers,
     )

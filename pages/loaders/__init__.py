@@ -4,4 +4,9 @@
 `LOADERS` in order with it. Every loader is idempotent: a second run changes nothing.
 """
 
-LOADERS = []
+from . import showcase, site
+
+LOADERS = [
+    site.load,
+    showcase.load,
+]
