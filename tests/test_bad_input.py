@@ -14,7 +14,11 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.factories import StandardPageFactory
+from tests.factories import (
+    ShowcaseIndexPageFactory,
+    ShowcaseProgrammePageFactory,
+    StandardPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +45,20 @@ segments = st.one_of(
 )
 paths = st.builds(
     lambda prefix, parts, slash: prefix + "/".join(parts) + ("/" if slash else ""),
-    st.sampled_from(["/", "/en/", "/es/", "/es/acerca/", "/documents/", "/media/"]),
+    st.sampled_from(
+        [
+            "/",
+            "/en/",
+            "/es/",
+            "/es/acerca/",
+            "/en/showcase/",
+            "/es/muestra/bicicletas/",
+            "/en/search/",
+            "/documents/",
+            "/media/",
+            "/sitemap.xml/",
+        ]
+    ),
     st.lists(segments, max_size=4),
     st.booleans(),
 )
@@ -50,7 +67,19 @@ query_strings = st.one_of(
     st.dictionaries(st.text(max_size=20), st.text(max_size=60), max_size=4).map(
         lambda pairs: "&".join(f"{quote(k)}={quote(v)}" for k, v in pairs.items())
     ),
-    st.sampled_from(["page=-1", "page=99999999999999999999", "p=%00", "q=%ff%fe"]),
+    st.sampled_from(
+        [
+            "page=-1",
+            "page=99999999999999999999",
+            "p=%00",
+            "q=%ff%fe",
+            "q=%00",
+            "q=" + "a" * 5000,
+            "theme=%00",
+            "theme[]=x",
+            "q=ciudad&page=0",
+        ]
+    ),
 )
 cookies = st.one_of(
     header_values,
@@ -70,7 +99,14 @@ cookies = st.one_of(
 
 @pytest.fixture
 def site(home_page):
+    """One page of every type, at the paths the strategies aim at."""
     StandardPageFactory(parent=home_page, slug_en="about", slug_es="acerca")
+    showcase = ShowcaseIndexPageFactory(
+        parent=home_page, slug_en="showcase", slug_es="muestra"
+    )
+    ShowcaseProgrammePageFactory(
+        parent=showcase, slug_en="bicycles", slug_es="bicicletas"
+    )
     return home_page
 
 
@@ -108,7 +144,21 @@ def test_any_path_is_answered_without_a_server_error(site, path):
 
 
 @PROPERTY
-@given(path=st.sampled_from(["/en/", "/es/", "/es/acerca/", "/"]), query=query_strings)
+@given(
+    path=st.sampled_from(
+        [
+            "/en/",
+            "/es/acerca/",
+            "/",
+            "/en/showcase/",
+            "/es/muestra/",
+            "/en/search/",
+            "/es/buscar/",
+            "/sitemap.xml",
+        ]
+    ),
+    query=query_strings,
+)
 def test_any_query_string_is_answered_without_a_server_error(site, path, query):
     response = Client().get(f"{path}?{query}")
     assert_friendly(response, path)
