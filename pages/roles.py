@@ -3,7 +3,7 @@
 The roles are defined here, in code, and written to the database by
 `sync_editorial_roles()`. That function runs
 
-- from the data migration `0007_editorial_roles` (with the migration's historical
+- from the data migration `0008_editorial_roles` (with the migration's historical
   models), so a new database has the roles before anyone signs in;
 - after every `migrate` (a `post_migrate` handler, see `PagesConfig.ready`), which
   `make run`, `make dev`, the Docker start script and the test database all run.
