@@ -29,6 +29,11 @@ def form_fields(html, form_id="page-edit-form"):
             continue
         if field.name == "textarea":
             data[name] = field.string or ""
+        elif field.name == "select" and field.has_attr("multiple"):
+            data[name] = [
+                option.get("value", "")
+                for option in field.find_all("option", selected=True)
+            ]
         elif field.name == "select":
             selected = field.find("option", selected=True) or field.find("option")
             data[name] = selected.get("value", "") if selected else ""
