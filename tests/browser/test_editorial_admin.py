@@ -38,10 +38,10 @@ def test_editor_writes_a_bilingual_page_and_submits_it(
     page.get_by_role("button", name="Toggle preview").click()
     page.locator("#id_preview_mode").select_option("es")
     preview = page.frame_locator("#w-preview-iframe")
-    expect(preview.locator("h1")).to_have_text("Se buscan voluntarios")
+    expect(preview.locator("h1")).to_have_text("Se buscan voluntarios", timeout=20_000)
     expect(preview.locator("html")).to_have_attribute("lang", "es")
     page.locator("#id_preview_mode").select_option("en")
-    expect(preview.locator("h1")).to_have_text("Volunteers wanted")
+    expect(preview.locator("h1")).to_have_text("Volunteers wanted", timeout=20_000)
     page.screenshot(path="/work/tmp/shots/editorial/editor_preview.png")
 
     # Editors have no Publish button, only Save draft and Submit.
