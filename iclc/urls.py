@@ -8,12 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages import views
 from pages.sitemaps import SITEMAPS
 
+handler400 = "pages.views.bad_request"
+handler403 = "pages.views.permission_denied"
 handler404 = "pages.views.page_not_found"
 handler500 = "pages.views.server_error"
 
@@ -32,6 +35,9 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
+    # Wagtail serves only paths ending in "/"; calendar files keep their ".ics"
+    # (`…/calendar.ics`) and are routed by the page's RoutablePageMixin.
+    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.ics)$", wagtail_views.serve),
     path(_("search/"), views.search_results, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

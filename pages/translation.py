@@ -6,12 +6,21 @@ from pages.models import (
     ConferenceDocument,
     ConferenceSettings,
     ContactOffice,
+    GalleryPage,
     HomePage,
+    MediaIndexPage,
     Organisation,
+    Person,
+    PressReleaseIndexPage,
+    PressReleasePage,
+    ProgrammePage,
+    SessionPage,
     ShowcaseIndexPage,
     ShowcaseProgrammePage,
     SiteImage,
     StandardPage,
+    VenueIndexPage,
+    VenuePage,
 )
 
 
@@ -32,6 +41,36 @@ class StandardPageTR(BasePageTR):
 @register(SiteImage)
 class SiteImageTR(TranslationOptions):
     fields = ("description", "caption")
+
+
+@register(ProgrammePage)
+class ProgrammePageTR(BasePageTR):
+    fields = BasePageTR.fields + ("intro",)
+
+
+@register(SessionPage)
+class SessionPageTR(BasePageTR):
+    fields = BasePageTR.fields + ("room", "summary", "body")
+
+
+@register(VenueIndexPage)
+class VenueIndexPageTR(BasePageTR):
+    fields = BasePageTR.fields + ("intro",)
+
+
+@register(VenuePage)
+class VenuePageTR(BasePageTR):
+    fields = BasePageTR.fields + (
+        "address",
+        "description",
+        "accessibility",
+        "getting_there",
+    )
+
+
+@register(Person)
+class PersonTR(TranslationOptions):
+    fields = ("role", "organisation", "bio")
 
 
 @register(ShowcaseIndexPage)
@@ -62,3 +101,29 @@ class ConferenceDocumentTR(TranslationOptions):
 @register(ConferenceSettings)
 class ConferenceSettingsTR(TranslationOptions):
     fields = ("name", "short_name", "city", "footer_text")
+
+
+@register(PressReleaseIndexPage)
+class PressReleaseIndexPageTR(BasePageTR):
+    fields = BasePageTR.fields + ("intro", "press_contact")
+
+
+@register(PressReleasePage)
+class PressReleasePageTR(BasePageTR):
+    fields = BasePageTR.fields + (
+        "location",
+        "summary",
+        "body",
+        "attachments",
+        "press_contact",
+    )
+
+
+@register(MediaIndexPage)
+class MediaIndexPageTR(BasePageTR):
+    fields = BasePageTR.fields + ("intro",)
+
+
+@register(GalleryPage)
+class GalleryPageTR(BasePageTR):
+    fields = BasePageTR.fields + ("intro", "videos")

@@ -1,11 +1,16 @@
 from .base import BasePage, ListingMixin
 from .home import HomePage
 from .images import SiteImage, SiteRendition
+from .media import GalleryImage, GalleryPage, MediaIndexPage
+from .people import Person
+from .press import PressReleaseGalleryImage, PressReleaseIndexPage, PressReleasePage
+from .programme import ProgrammePage, SessionDocument, SessionPage, SessionParticipant
 from .search import SearchEntry
 from .showcase import THEME_CHOICES, ShowcaseIndexPage, ShowcaseProgrammePage
 from .site_settings import ConferenceSettings
 from .snippets import ConferenceDocument, ContactOffice, Organisation
 from .standard import StandardPage
+from .venues import VenueIndexPage, VenuePage, VenuePhoto
 
 __all__ = [
     "THEME_CHOICES",
@@ -13,13 +18,27 @@ __all__ = [
     "ConferenceDocument",
     "ConferenceSettings",
     "ContactOffice",
+    "GalleryImage",
+    "GalleryPage",
     "HomePage",
     "ListingMixin",
+    "MediaIndexPage",
     "Organisation",
+    "Person",
+    "PressReleaseGalleryImage",
+    "PressReleaseIndexPage",
+    "PressReleasePage",
+    "ProgrammePage",
     "SearchEntry",
+    "SessionDocument",
+    "SessionPage",
+    "SessionParticipant",
     "ShowcaseIndexPage",
     "ShowcaseProgrammePage",
     "SiteImage",
     "SiteRendition",
     "StandardPage",
+    "VenueIndexPage",
+    "VenuePage",
+    "VenuePhoto",
 ]
