@@ -119,3 +119,51 @@ def test_json_ld_cannot_be_closed_by_content(client, home_page):
     soup = BeautifulSoup(html, "html.parser")
     data = json.loads(soup.find("script", type="application/ld+json").string)
     assert data["description"] == "</script><script>alert(1)</script>"
+
+
+@pytest.fixture
+def loaded_site(db):
+    from django.core.management import call_command
+
+    call_command("load_iclc_content", verbosity=0)
+
+
+def json_ld_of(client, url):
+    soup = head(client, url)
+    return json.loads(soup.find("script", type="application/ld+json").string)
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "city"),
+    [
+        ("en", "2nd International Conference on Learning Cities", "Mexico City"),
+        (
+            "es",
+            "2.ª Conferencia Internacional sobre Ciudades del Aprendizaje",
+            "Ciudad de México",
+        ),
+    ],
+)
+def test_conference_is_a_rescheduled_event(client, loaded_site, language, name, city):
+    data = json_ld_of(client, f"/{language}/")
+    assert data["@type"] == "Event"
+    assert data["name"] == name
+    assert data["inLanguage"] == language
+    assert data["startDate"].startswith("2015-09-28")
+    assert data["endDate"].startswith("2015-09-30")
+    assert data["eventStatus"] == "https://schema.org/EventRescheduled"
+    assert data["previousStartDate"] == "2015-05-07"
+    assert (
+        data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    )
+    assert data["location"]["@type"] == "Place"
+    assert data["location"]["address"]["addressLocality"] == city
+    assert data["location"]["address"]["addressCountry"] == "MX"
+    organisers = {org["name"] for org in data["organizer"]}
+    assert all(org["@type"] == "Organization" for org in data["organizer"])
+    expected = {
+        "en": "UNESCO Institute for Lifelong Learning",
+        "es": "Instituto de la UNESCO para el Aprendizaje a lo Largo de Toda la Vida",
+    }
+    assert expected[language] in organisers
+    assert data["image"].startswith("http://testserver/")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
+from pages import structured_data
 from pages.blocks import BodyStreamBlock
 
 from .base import BasePage
@@ -98,6 +99,17 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_social_image(self):
+        return self.listing_image or self.hero_image
+
+    def get_structured_data(self, request):
+        from .snippets import Organisation
+
+        organisers = Organisation.objects.filter(role=Organisation.ORGANISER)
+        return structured_data.conference_event(
+            self, request, organisers.select_related("logo")
+        )
 
     @property
     def was_rescheduled(self):
