@@ -8,10 +8,15 @@ from pages.models import (
     ContactOffice,
     HomePage,
     Organisation,
+    Person,
+    ProgrammePage,
+    SessionPage,
     ShowcaseIndexPage,
     ShowcaseProgrammePage,
     SiteImage,
     StandardPage,
+    VenueIndexPage,
+    VenuePage,
 )
 
 
@@ -32,6 +37,36 @@ class StandardPageTR(BasePageTR):
 @register(SiteImage)
 class SiteImageTR(TranslationOptions):
     fields = ("description", "caption")
+
+
+@register(ProgrammePage)
+class ProgrammePageTR(BasePageTR):
+    fields = BasePageTR.fields + ("intro",)
+
+
+@register(SessionPage)
+class SessionPageTR(BasePageTR):
+    fields = BasePageTR.fields + ("room", "summary", "body")
+
+
+@register(VenueIndexPage)
+class VenueIndexPageTR(BasePageTR):
+    fields = BasePageTR.fields + ("intro",)
+
+
+@register(VenuePage)
+class VenuePageTR(BasePageTR):
+    fields = BasePageTR.fields + (
+        "address",
+        "description",
+        "accessibility",
+        "getting_there",
+    )
+
+
+@register(Person)
+class PersonTR(TranslationOptions):
+    fields = ("role", "organisation", "bio")
 
 
 @register(ShowcaseIndexPage)

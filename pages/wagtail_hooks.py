@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from pages.models import ConferenceDocument, ContactOffice, Organisation
+from pages.models import ConferenceDocument, ContactOffice, Organisation, Person
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -41,13 +41,28 @@ class ConferenceDocumentViewSet(SnippetViewSet):
     ordering = ["sort_order"]
 
 
+class PersonViewSet(SnippetViewSet):
+    """Chairs and speakers, chosen on sessions."""
+
+    model = Person
+    icon = "user"
+    menu_label = _("People")
+    list_display = ["name", "role", "organisation"]
+    search_fields = ["name"]
+
+
 class ConferenceViewSetGroup(SnippetViewSetGroup):
     """One admin menu item for the conference's non-page content."""
 
     menu_label = _("Conference")
     menu_icon = "site"
     menu_order = 300
-    items = (OrganisationViewSet, ContactOfficeViewSet, ConferenceDocumentViewSet)
+    items = (
+        OrganisationViewSet,
+        ContactOfficeViewSet,
+        ConferenceDocumentViewSet,
+        PersonViewSet,
+    )
 
 
 register_snippet(ConferenceViewSetGroup)

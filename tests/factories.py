@@ -1,5 +1,9 @@
 """Factories for page types and snippets: test data without demo content."""
 
+import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
 import factory
 import wagtail_factories
 
@@ -8,10 +12,18 @@ from pages.models import (
     ContactOffice,
     HomePage,
     Organisation,
+    Person,
+    ProgrammePage,
+    SessionPage,
+    SessionParticipant,
     ShowcaseIndexPage,
     ShowcaseProgrammePage,
     StandardPage,
+    VenueIndexPage,
+    VenuePage,
 )
+
+MEXICO_CITY = ZoneInfo("America/Mexico_City")
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -37,6 +49,78 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Ana Speaker {n}")
+    honorific = "Dr"
+    role_en = "Mayor"
+    role_es = "Alcaldesa"
+    organisation_en = "City of Learning"
+    organisation_es = "Ciudad del Aprendizaje"
+
+    class Meta:
+        model = Person
+
+
+class ProgrammePageFactory(wagtail_factories.PageFactory):
+    title_en = "Programme"
+    title_es = "Programa"
+    slug_en = "programme"
+    slug_es = "programa"
+
+    class Meta:
+        model = ProgrammePage
+
+
+class VenueIndexPageFactory(wagtail_factories.PageFactory):
+    title_en = "Venues"
+    title_es = "Sedes"
+    slug_en = "venues"
+    slug_es = "sedes"
+
+    class Meta:
+        model = VenueIndexPage
+
+
+class VenuePageFactory(wagtail_factories.PageFactory):
+    title_en = factory.Sequence(lambda n: f"Palace {n}")
+    title_es = factory.Sequence(lambda n: f"Palacio {n}")
+    slug_en = factory.Sequence(lambda n: f"palace-{n}")
+    slug_es = factory.Sequence(lambda n: f"palacio-{n}")
+    address_en = "Plaza de la Constitución 2\nMexico City"
+    address_es = "Plaza de la Constitución 2\nCiudad de México"
+    latitude = Decimal("19.432000")
+    longitude = Decimal("-99.133000")
+
+    class Meta:
+        model = VenuePage
+
+
+class SessionPageFactory(wagtail_factories.PageFactory):
+    title_en = factory.Sequence(lambda n: f"Plenary session {n}")
+    title_es = factory.Sequence(lambda n: f"Sesión plenaria {n}")
+    slug_en = factory.Sequence(lambda n: f"plenary-session-{n}")
+    slug_es = factory.Sequence(lambda n: f"sesion-plenaria-{n}")
+    session_type = "plenary"
+    start = datetime.datetime(2015, 9, 28, 10, 0, tzinfo=MEXICO_CITY)
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=1))
+    room_en = "Main hall"
+    room_es = "Sala principal"
+    summary_en = "Mayors discuss learning."
+    summary_es = "Los alcaldes hablan del aprendizaje."
+
+    class Meta:
+        model = SessionPage
+
+
+class SessionParticipantFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(SessionPageFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = "speaker"
+
+    class Meta:
+        model = SessionParticipant
 
 
 class ShowcaseIndexPageFactory(wagtail_factories.PageFactory):

@@ -4,9 +4,10 @@
 `LOADERS` in order with it. Every loader is idempotent: a second run changes nothing.
 """
 
-from . import showcase, site
+from . import programme, showcase, site
 
 LOADERS = [
     site.load,
     showcase.load,
+    programme.load,
 ]

@@ -1,11 +1,14 @@
 from .base import BasePage, ListingMixin
 from .home import HomePage
 from .images import SiteImage, SiteRendition
+from .people import Person
+from .programme import ProgrammePage, SessionDocument, SessionPage, SessionParticipant
 from .search import SearchEntry
 from .showcase import THEME_CHOICES, ShowcaseIndexPage, ShowcaseProgrammePage
 from .site_settings import ConferenceSettings
 from .snippets import ConferenceDocument, ContactOffice, Organisation
 from .standard import StandardPage
+from .venues import VenueIndexPage, VenuePage, VenuePhoto
 
 __all__ = [
     "THEME_CHOICES",
@@ -16,10 +19,18 @@ __all__ = [
     "HomePage",
     "ListingMixin",
     "Organisation",
+    "Person",
+    "ProgrammePage",
     "SearchEntry",
+    "SessionDocument",
+    "SessionPage",
+    "SessionParticipant",
     "ShowcaseIndexPage",
     "ShowcaseProgrammePage",
     "SiteImage",
     "SiteRendition",
     "StandardPage",
+    "VenueIndexPage",
+    "VenuePage",
+    "VenuePhoto",
 ]
