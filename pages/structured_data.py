@@ -69,14 +69,12 @@ def postal_address(street="", postcode="", locality="", country=""):
     )
 
 
-def conference_event(home, request, organisations, sessions=()):
+def conference_event(home, request, organisations, first_start=None, last_end=None):
     """The conference itself: an Event, rescheduled from May to September 2015.
 
-    With sessions, the start and end are the first session's start and the last
-    session's end, with the time zone; without them, the dates.
+    With a programme, the start and end are the first session's start and the
+    last session's end, with the time zone; without one, the dates.
     """
-    starts = [session.start for session in sessions if session.start]
-    ends = [session.end for session in sessions if session.end]
     data = {
         "@context": CONTEXT,
         "@type": "Event",
@@ -85,8 +83,8 @@ def conference_event(home, request, organisations, sessions=()):
         "description": home.get_meta_description() or home.theme,
         "url": absolute(request, home.get_url(request)),
         "inLanguage": translation.get_language(),
-        "startDate": iso(min(starts)) if starts else iso(home.start_date),
-        "endDate": iso(max(ends)) if ends else iso(home.end_date),
+        "startDate": iso(first_start or home.start_date),
+        "endDate": iso(last_end or home.end_date),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "eventStatus": "https://schema.org/EventScheduled",
         "location": compact(
@@ -103,3 +101,80 @@ def conference_event(home, request, organisations, sessions=()):
         data["eventStatus"] = "https://schema.org/EventRescheduled"
         data["previousStartDate"] = iso(home.original_start_date)
     return compact(data)
+
+
+def place(venue, request):
+    """A venue: its name, postal address, coordinates and map."""
+    photo = next(iter(venue.photos.all()), None)
+    return compact(
+        {
+            "@type": "Place",
+            "name": venue.title,
+            "url": absolute(request, venue.get_url(request)),
+            "address": ", ".join(
+                line.strip() for line in venue.address.splitlines() if line.strip()
+            ),
+            "geo": {
+                "@type": "GeoCoordinates",
+                "latitude": float(venue.latitude),
+                "longitude": float(venue.longitude),
+            },
+            "hasMap": venue.openstreetmap_url,
+            "image": image_url(request, photo.image) if photo else None,
+        }
+    )
+
+
+def person(participant):
+    someone = participant.person
+    return compact(
+        {
+            "@type": "Person",
+            "name": someone.name,
+            "honorificPrefix": someone.honorific,
+            "jobTitle": someone.role,
+            "affiliation": compact(
+                {"@type": "Organization", "name": someone.organisation}
+            )
+            if someone.organisation
+            else None,
+        }
+    )
+
+
+def session_event(session, request, conference):
+    """A session: an Event within the conference (its superEvent)."""
+    participants = list(session.participants.all())
+    data = {
+        "@context": CONTEXT,
+        "@type": "Event",
+        "name": session.title,
+        "description": session.summary or session.get_meta_description(),
+        "url": absolute(request, session.get_url(request)),
+        "inLanguage": translation.get_language(),
+        "startDate": iso(session.start),
+        "endDate": iso(session.end),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": place(session.venue, request) if session.venue else None,
+        "performer": [person(p) for p in participants],
+        "image": image_url(request, session.get_social_image()),
+        "superEvent": compact(
+            {
+                "@type": "Event",
+                "name": conference.title,
+                "url": absolute(request, conference.get_url(request)),
+                "startDate": iso(conference.start_date)
+                if conference.start_date
+                else None,
+                "endDate": iso(conference.end_date) if conference.end_date else None,
+            }
+        )
+        if conference
+        else None,
+    }
+    return compact(data)
+
+
+def venue_place(venue, request):
+    return {"@context": CONTEXT, **place(venue, request)}

@@ -1,6 +1,7 @@
 """The home page: the root of the site and the conference itself."""
 
 from django.db import models
+from django.db.models import Max, Min
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -104,11 +105,15 @@ class HomePage(BasePage):
         return self.listing_image or self.hero_image
 
     def get_structured_data(self, request):
+        from .programme import SessionPage
         from .snippets import Organisation
 
         organisers = Organisation.objects.filter(role=Organisation.ORGANISER)
+        span = SessionPage.objects.live().aggregate(
+            first_start=Min("start"), last_end=Max("end")
+        )
         return structured_data.conference_event(
-            self, request, organisers.select_related("logo")
+            self, request, organisers.select_related("logo"), **span
         )
 
     @property
