@@ -178,3 +178,65 @@ def session_event(session, request, conference):
 
 def venue_place(venue, request):
     return {"@context": CONTEXT, **place(venue, request)}
+
+
+def publisher(request):
+    """The publisher of the site's news: UNESCO's Institute, which runs the network."""
+    from pages.models import Organisation
+
+    organiser = (
+        Organisation.objects.filter(role=Organisation.ORGANISER)
+        .select_related("logo")
+        .first()
+    )
+    return organization(organiser, request) if organiser else None
+
+
+def news_article(release, request):
+    """A press release: a NewsArticle dated by its release time."""
+    published = release.release_date or release.first_published_at
+    return compact(
+        {
+            "@context": CONTEXT,
+            "@type": "NewsArticle",
+            "headline": release.title[:110],
+            "description": release.summary,
+            "url": absolute(request, release.get_url(request)),
+            "mainEntityOfPage": absolute(request, release.get_url(request)),
+            "inLanguage": translation.get_language(),
+            "datePublished": iso(published),
+            "dateModified": iso(release.last_published_at or published),
+            "dateline": release.location,
+            "image": image_url(request, release.get_social_image()),
+            "publisher": publisher(request),
+            "author": publisher(request),
+        }
+    )
+
+
+def image_gallery(gallery, request):
+    """A photo gallery: an ImageGallery with each photo's caption and credit."""
+    images = [item.image for item in gallery.get_gallery_images()]
+    return compact(
+        {
+            "@context": CONTEXT,
+            "@type": "ImageGallery",
+            "name": gallery.title,
+            "description": gallery.intro or gallery.get_meta_description(),
+            "url": absolute(request, gallery.get_url(request)),
+            "inLanguage": translation.get_language(),
+            "datePublished": iso(gallery.date) if gallery.date else None,
+            "image": [
+                compact(
+                    {
+                        "@type": "ImageObject",
+                        "contentUrl": image_url(request, image, "max-1600x1600"),
+                        "caption": image.caption,
+                        "description": image.description,
+                        "creditText": image.credit,
+                    }
+                )
+                for image in images
+            ],
+        }
+    )

@@ -147,7 +147,7 @@ def test_structured_data_of_the_conference_site(client, db, language):
     """One load of the 2015 content, then every page family's JSON-LD."""
     from django.core.management import call_command
 
-    from pages.models import SessionPage, VenuePage
+    from pages.models import GalleryPage, PressReleasePage, SessionPage, VenuePage
 
     call_command("load_iclc_content", verbosity=0)
     name, city, organiser = CONFERENCE[language]
@@ -199,3 +199,27 @@ def test_structured_data_of_the_conference_site(client, db, language):
         assert data["geo"]["latitude"] == float(venue.latitude)
         assert data["address"]
         assert data["hasMap"].startswith("https://www.openstreetmap.org/")
+
+    releases = list(PressReleasePage.objects.live())
+    assert len(releases) >= 3
+    for release in releases:
+        with translation.override(language):
+            data = json_ld_of(client, release.get_url())
+        assert data["@type"] == "NewsArticle"
+        assert data["headline"] == getattr(release, f"title_{language}")
+        assert data["inLanguage"] == language
+        assert data["datePublished"].startswith("2015-09-")
+        assert data["publisher"]["@type"] == "Organization"
+        assert data["image"].startswith("http://testserver/")
+
+    galleries = list(GalleryPage.objects.live())
+    assert galleries
+    for gallery in galleries:
+        with translation.override(language):
+            data = json_ld_of(client, gallery.get_url())
+        assert data["@type"] == "ImageGallery"
+        assert data["name"] == getattr(gallery, f"title_{language}")
+        photos = data["image"]
+        assert photos and all(photo["@type"] == "ImageObject" for photo in photos)
+        assert all(photo["contentUrl"].startswith("http://") for photo in photos)
+        assert all(photo.get("description") for photo in photos)
