@@ -18,6 +18,8 @@ def absolute(request, url):
 
 def iso(value):
     """ISO 8601 with the Mexico City offset for datetimes; plain dates stay dates."""
+    if value is None:
+        return None
     if isinstance(value, datetime.datetime):
         return timezone.localtime(value).isoformat()
     return value.isoformat()
@@ -164,10 +166,8 @@ def session_event(session, request, conference):
                 "@type": "Event",
                 "name": conference.title,
                 "url": absolute(request, conference.get_url(request)),
-                "startDate": iso(conference.start_date)
-                if conference.start_date
-                else None,
-                "endDate": iso(conference.end_date) if conference.end_date else None,
+                "startDate": iso(conference.start_date),
+                "endDate": iso(conference.end_date),
             }
         )
         if conference
@@ -225,7 +225,7 @@ def image_gallery(gallery, request):
             "description": gallery.intro or gallery.get_meta_description(),
             "url": absolute(request, gallery.get_url(request)),
             "inLanguage": translation.get_language(),
-            "datePublished": iso(gallery.date) if gallery.date else None,
+            "datePublished": iso(gallery.date),
             "image": [
                 compact(
                     {
