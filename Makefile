@@ -40,6 +40,7 @@ deb-browser:
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -q && $(SUDO) $(APT_INSTALL) chromium fonts-dejavu-core; }
 
 setup-site: $(VENV)/installed .env deb-gettext
+	$(RUN_ENV) $(PY) manage.py check_database --create
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py update_translation_fields
 	$(RUN_ENV) $(PY) manage.py compilemessages --ignore=.venv -v 0

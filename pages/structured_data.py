@@ -4,24 +4,239 @@ Each function returns a plain dict in the active language; page types call the
 one that describes them from `get_structured_data()`.
 """
 
-from django.utils import translation
+import datetime
+
+from django.utils import timezone, translation
 
 CONTEXT = "https://schema.org"
+COUNTRY_CODES = {"Mexico": "MX", "México": "MX", "Germany": "DE", "Alemania": "DE"}
 
 
 def absolute(request, url):
     return request.build_absolute_uri(url) if request and url else url
 
 
+def iso(value):
+    """ISO 8601 with the Mexico City offset for datetimes; plain dates stay dates."""
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).isoformat()
+    return value.isoformat()
+
+
+def image_url(request, image, spec="fill-1200x630|format-jpeg"):
+    return absolute(request, image.get_rendition(spec).url) if image else None
+
+
+def compact(data):
+    """Drop empty values so that no property is published without content."""
+    return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+
 def web_page(page, request):
+    return compact(
+        {
+            "@context": CONTEXT,
+            "@type": "WebPage",
+            "name": page.title,
+            "url": absolute(request, page.get_url(request)),
+            "inLanguage": translation.get_language(),
+            "description": page.get_meta_description(),
+        }
+    )
+
+
+def organization(organisation, request=None):
+    return compact(
+        {
+            "@type": "Organization",
+            "name": organisation.name,
+            "alternateName": organisation.acronym,
+            "url": organisation.website,
+            "logo": image_url(request, organisation.logo, "max-600x600|format-png"),
+        }
+    )
+
+
+def postal_address(street="", postcode="", locality="", country=""):
+    return compact(
+        {
+            "@type": "PostalAddress",
+            "streetAddress": street,
+            "postalCode": postcode,
+            "addressLocality": locality,
+            "addressCountry": COUNTRY_CODES.get(country, country),
+        }
+    )
+
+
+def conference_event(home, request, organisations, first_start=None, last_end=None):
+    """The conference itself: an Event, rescheduled from May to September 2015.
+
+    With a programme, the start and end are the first session's start and the
+    last session's end, with the time zone; without one, the dates.
+    """
     data = {
         "@context": CONTEXT,
-        "@type": "WebPage",
-        "name": page.title,
-        "url": absolute(request, page.get_url(request)),
+        "@type": "Event",
+        "name": home.title,
+        "alternateName": "ICLC 2015",
+        "description": home.get_meta_description() or home.theme,
+        "url": absolute(request, home.get_url(request)),
         "inLanguage": translation.get_language(),
+        "startDate": iso(first_start or home.start_date),
+        "endDate": iso(last_end or home.end_date),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "location": compact(
+            {
+                "@type": "Place",
+                "name": home.city,
+                "address": postal_address(locality=home.city, country=home.country),
+            }
+        ),
+        "image": image_url(request, home.hero_image),
+        "organizer": [organization(org, request) for org in organisations],
     }
-    description = page.get_meta_description()
-    if description:
-        data["description"] = description
-    return data
+    if home.was_rescheduled:
+        data["eventStatus"] = "https://schema.org/EventRescheduled"
+        data["previousStartDate"] = iso(home.original_start_date)
+    return compact(data)
+
+
+def place(venue, request):
+    """A venue: its name, postal address, coordinates and map."""
+    photo = next(iter(venue.photos.all()), None)
+    return compact(
+        {
+            "@type": "Place",
+            "name": venue.title,
+            "url": absolute(request, venue.get_url(request)),
+            "address": ", ".join(
+                line.strip() for line in venue.address.splitlines() if line.strip()
+            ),
+            "geo": {
+                "@type": "GeoCoordinates",
+                "latitude": float(venue.latitude),
+                "longitude": float(venue.longitude),
+            },
+            "hasMap": venue.openstreetmap_url,
+            "image": image_url(request, photo.image) if photo else None,
+        }
+    )
+
+
+def person(participant):
+    someone = participant.person
+    return compact(
+        {
+            "@type": "Person",
+            "name": someone.name,
+            "honorificPrefix": someone.honorific,
+            "jobTitle": someone.role,
+            "affiliation": compact(
+                {"@type": "Organization", "name": someone.organisation}
+            )
+            if someone.organisation
+            else None,
+        }
+    )
+
+
+def session_event(session, request, conference):
+    """A session: an Event within the conference (its superEvent)."""
+    participants = list(session.participants.all())
+    data = {
+        "@context": CONTEXT,
+        "@type": "Event",
+        "name": session.title,
+        "description": session.summary or session.get_meta_description(),
+        "url": absolute(request, session.get_url(request)),
+        "inLanguage": translation.get_language(),
+        "startDate": iso(session.start),
+        "endDate": iso(session.end),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": place(session.venue, request) if session.venue else None,
+        "performer": [person(p) for p in participants],
+        "image": image_url(request, session.get_social_image()),
+        "superEvent": compact(
+            {
+                "@type": "Event",
+                "name": conference.title,
+                "url": absolute(request, conference.get_url(request)),
+                "startDate": iso(conference.start_date),
+                "endDate": iso(conference.end_date),
+            }
+        )
+        if conference
+        else None,
+    }
+    return compact(data)
+
+
+def venue_place(venue, request):
+    return {"@context": CONTEXT, **place(venue, request)}
+
+
+def publisher(request):
+    """The publisher of the site's news: UNESCO's Institute, which runs the network."""
+    from pages.models import Organisation
+
+    organiser = (
+        Organisation.objects.filter(role=Organisation.ORGANISER)
+        .select_related("logo")
+        .first()
+    )
+    return organization(organiser, request) if organiser else None
+
+
+def news_article(release, request):
+    """A press release: a NewsArticle dated by its release time."""
+    published = release.release_date or release.first_published_at
+    return compact(
+        {
+            "@context": CONTEXT,
+            "@type": "NewsArticle",
+            "headline": release.title[:110],
+            "description": release.summary,
+            "url": absolute(request, release.get_url(request)),
+            "mainEntityOfPage": absolute(request, release.get_url(request)),
+            "inLanguage": translation.get_language(),
+            "datePublished": iso(published),
+            "dateModified": iso(release.last_published_at or published),
+            "dateline": release.location,
+            "image": image_url(request, release.get_social_image()),
+            "publisher": publisher(request),
+            "author": publisher(request),
+        }
+    )
+
+
+def image_gallery(gallery, request):
+    """A photo gallery: an ImageGallery with each photo's caption and credit."""
+    images = [item.image for item in gallery.get_gallery_images()]
+    return compact(
+        {
+            "@context": CONTEXT,
+            "@type": "ImageGallery",
+            "name": gallery.title,
+            "description": gallery.intro or gallery.get_meta_description(),
+            "url": absolute(request, gallery.get_url(request)),
+            "inLanguage": translation.get_language(),
+            "datePublished": iso(gallery.date),
+            "image": [
+                compact(
+                    {
+                        "@type": "ImageObject",
+                        "contentUrl": image_url(request, image, "max-1600x1600"),
+                        "caption": image.caption,
+                        "description": image.description,
+                        "creditText": image.credit,
+                    }
+                )
+                for image in images
+            ],
+        }
+    )

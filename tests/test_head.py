@@ -2,6 +2,8 @@
 
 import json
 
+from django.utils import translation
+
 import pytest
 from bs4 import BeautifulSoup
 from wagtail_factories import ImageFactory
@@ -119,3 +121,105 @@ def test_json_ld_cannot_be_closed_by_content(client, home_page):
     soup = BeautifulSoup(html, "html.parser")
     data = json.loads(soup.find("script", type="application/ld+json").string)
     assert data["description"] == "</script><script>alert(1)</script>"
+
+
+def json_ld_of(client, url):
+    soup = head(client, url)
+    return json.loads(soup.find("script", type="application/ld+json").string)
+
+
+CONFERENCE = {
+    "en": (
+        "2nd International Conference on Learning Cities",
+        "Mexico City",
+        "UNESCO Institute for Lifelong Learning",
+    ),
+    "es": (
+        "2.ª Conferencia Internacional sobre Ciudades del Aprendizaje",
+        "Ciudad de México",
+        "Instituto de la UNESCO para el Aprendizaje a lo Largo de Toda la Vida",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_structured_data_of_the_conference_site(client, db, language):
+    """One load of the 2015 content, then every page family's JSON-LD."""
+    from django.core.management import call_command
+
+    from pages.models import GalleryPage, PressReleasePage, SessionPage, VenuePage
+
+    call_command("load_iclc_content", verbosity=0)
+    name, city, organiser = CONFERENCE[language]
+
+    conference = json_ld_of(client, f"/{language}/")
+    assert conference["@type"] == "Event"
+    assert conference["name"] == name
+    assert conference["inLanguage"] == language
+    # From the programme, with the zone: Mexico City was on UTC−5 in September 2015.
+    assert conference["startDate"].startswith("2015-09-28T")
+    assert conference["startDate"].endswith("-05:00")
+    assert conference["endDate"].startswith("2015-09-30T")
+    assert conference["eventStatus"] == "https://schema.org/EventRescheduled"
+    assert conference["previousStartDate"] == "2015-05-07"
+    assert (
+        conference["eventAttendanceMode"]
+        == "https://schema.org/OfflineEventAttendanceMode"
+    )
+    assert conference["location"]["@type"] == "Place"
+    assert conference["location"]["address"]["addressLocality"] == city
+    assert conference["location"]["address"]["addressCountry"] == "MX"
+    assert all(org["@type"] == "Organization" for org in conference["organizer"])
+    assert organiser in {org["name"] for org in conference["organizer"]}
+    assert conference["image"].startswith("http://testserver/")
+
+    sessions = list(SessionPage.objects.live())
+    assert sessions
+    for session in sessions:
+        with translation.override(language):
+            data = json_ld_of(client, session.get_url())
+        assert data["@type"] == "Event"
+        assert data["name"] == getattr(session, f"title_{language}")
+        assert data["inLanguage"] == language
+        assert data["startDate"].endswith("-05:00")
+        assert data["endDate"] > data["startDate"]
+        assert data["superEvent"]["@type"] == "Event"
+        assert data["superEvent"]["url"] == f"http://testserver/{language}/"
+        if session.venue_id:
+            assert data["location"]["@type"] == "Place"
+            assert data["location"]["geo"]["@type"] == "GeoCoordinates"
+
+    venues = list(VenuePage.objects.live())
+    assert venues
+    for venue in venues:
+        with translation.override(language):
+            data = json_ld_of(client, venue.get_url())
+        assert data["@type"] == "Place"
+        assert data["name"] == getattr(venue, f"title_{language}")
+        assert data["geo"]["latitude"] == float(venue.latitude)
+        assert data["address"]
+        assert data["hasMap"].startswith("https://www.openstreetmap.org/")
+
+    releases = list(PressReleasePage.objects.live())
+    assert len(releases) >= 3
+    for release in releases:
+        with translation.override(language):
+            data = json_ld_of(client, release.get_url())
+        assert data["@type"] == "NewsArticle"
+        assert data["headline"] == getattr(release, f"title_{language}")
+        assert data["inLanguage"] == language
+        assert data["datePublished"].startswith("2015-09-")
+        assert data["publisher"]["@type"] == "Organization"
+        assert data["image"].startswith("http://testserver/")
+
+    galleries = list(GalleryPage.objects.live())
+    assert galleries
+    for gallery in galleries:
+        with translation.override(language):
+            data = json_ld_of(client, gallery.get_url())
+        assert data["@type"] == "ImageGallery"
+        assert data["name"] == getattr(gallery, f"title_{language}")
+        photos = data["image"]
+        assert photos and all(photo["@type"] == "ImageObject" for photo in photos)
+        assert all(photo["contentUrl"].startswith("http://") for photo in photos)
+        assert all(photo.get("description") for photo in photos)

@@ -1,11 +1,13 @@
 """The home page: the root of the site and the conference itself."""
 
 from django.db import models
+from django.db.models import Max, Min
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
+from pages import structured_data
 from pages.blocks import BodyStreamBlock
 
 from .base import BasePage
@@ -98,6 +100,21 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_social_image(self):
+        return self.listing_image or self.hero_image
+
+    def get_structured_data(self, request):
+        from .programme import SessionPage
+        from .snippets import Organisation
+
+        organisers = Organisation.objects.filter(role=Organisation.ORGANISER)
+        span = SessionPage.objects.live().aggregate(
+            first_start=Min("start"), last_end=Max("end")
+        )
+        return structured_data.conference_event(
+            self, request, organisers.select_related("logo"), **span
+        )
 
     @property
     def was_rescheduled(self):

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 
+from pages import structured_data
 from pages.blocks import VideoBlock
 
 from .base import BasePage
@@ -117,6 +118,13 @@ class GalleryPage(BasePage):
         return self.gallery_images.select_related("image").prefetch_related(
             "image__renditions"
         )
+
+    def get_social_image(self):
+        first = self.gallery_images.select_related("image").first()
+        return self.listing_image or (first.image if first else None)
+
+    def get_structured_data(self, request):
+        return structured_data.image_gallery(self, request)
 
 
 def galleries_on(day):

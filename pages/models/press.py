@@ -16,6 +16,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 
+from pages import structured_data
 from pages.blocks import BodyStreamBlock
 
 from .base import BasePage
@@ -221,6 +222,12 @@ class PressReleasePage(BasePage):
     class Meta:
         verbose_name = _("press release")
         verbose_name_plural = _("press releases")
+
+    def get_social_image(self):
+        return self.listing_image or self.featured_image
+
+    def get_structured_data(self, request):
+        return structured_data.news_article(self, request)
 
     def get_press_contact(self):
         """This release's contact, or the newsroom's."""

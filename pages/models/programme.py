@@ -22,6 +22,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 
+from pages import structured_data
 from pages.blocks import BodyStreamBlock
 
 from .base import BasePage
@@ -385,6 +386,12 @@ class SessionPage(RoutablePageMixin, BasePage):
         return calendar_response(
             request, [self], self.title, f"iclc-2015-{self.slug_en}.ics"
         )
+
+    def get_structured_data(self, request):
+        from .home import HomePage
+
+        conference = HomePage.objects.ancestor_of(self).first()
+        return structured_data.session_event(self, request, conference)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

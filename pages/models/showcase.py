@@ -125,6 +125,9 @@ class ShowcaseProgrammePage(BasePage):
     parent_page_types = ["pages.ShowcaseIndexPage"]
     subpage_types = []
 
+    def get_social_image(self):
+        return self.listing_image or self.image
+
     class Meta:
         verbose_name = _("showcase programme page")
         verbose_name_plural = _("showcase programme pages")

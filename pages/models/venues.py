@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 
+from pages import structured_data
 from pages.blocks import BodyStreamBlock
 
 from .base import BasePage
@@ -138,6 +139,13 @@ class VenuePage(BasePage):
             .order_by("start")
             .prefetch_related("participants__person")
         )
+
+    def get_social_image(self):
+        photo = self.photos.select_related("image").first()
+        return self.listing_image or (photo.image if photo else self.map_image)
+
+    def get_structured_data(self, request):
+        return structured_data.venue_place(self, request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

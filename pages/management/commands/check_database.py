@@ -9,6 +9,13 @@ from django.db import DatabaseError, connections
 class Command(BaseCommand):
     help = "Check that the database server at DATABASE_URL answers."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--create",
+            action="store_true",
+            help="Create the PostgreSQL database when the server answers without it.",
+        )
+
     def handle(self, *args, **options):
         connection = connections["default"]
         try:
@@ -18,7 +25,12 @@ class Command(BaseCommand):
                 import psycopg2
 
                 params = {**connection.get_connection_params(), "dbname": "postgres"}
-                psycopg2.connect(connect_timeout=5, **params).close()
+                server = psycopg2.connect(connect_timeout=5, **params)
+                try:
+                    if options["create"]:
+                        self.create_database(server, connection.settings_dict["NAME"])
+                finally:
+                    server.close()
             else:
                 connection.ensure_connection()
         except (DatabaseError, ImportError, Exception) as error:  # noqa: BLE001
@@ -31,3 +43,15 @@ class Command(BaseCommand):
                 "or point DATABASE_URL at one."
             )
             sys.exit(1)
+
+    def create_database(self, server, name):
+        from psycopg2 import sql
+
+        server.autocommit = True
+        with server.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            if cursor.fetchone() is None:
+                cursor.execute(
+                    sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+                )
+                self.stdout.write(f"Created the database {name}.")
