@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -104,10 +105,21 @@ class LockedOutSigninViewSet(ModelViewSet):
     url_prefix = "locked-out-sign-ins"
     inspect_view_enabled = True
     copy_view_enabled = False
-    list_display = ["username", "ip_address", "failures_since_start", "attempt_time"]
+    # Our own labels: django-axes has no Spanish translation.
+    list_display = [
+        TitleColumn(
+            "username",
+            label=_("Username"),
+            url_name="locked_out_signins:inspect",
+        ),
+        Column("ip_address", label=_("IP address")),
+        Column("failures_since_start", label=_("Failed sign-ins")),
+        DateColumn("attempt_time", label=_("Last attempt")),
+    ]
     list_filter = []
     search_fields = None
     form_fields = ["username"]
+
     inspect_view_fields = [
         "username",
         "ip_address",
@@ -116,6 +128,11 @@ class LockedOutSigninViewSet(ModelViewSet):
         "user_agent",
         "path_info",
     ]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            page_title=_("Locked-out sign-ins"), **kwargs
+        )
 
 
 register_permission_policy(AccessAttempt, LockoutPermissionPolicy(AccessAttempt))

@@ -66,3 +66,37 @@ def moderator(editorial_roles):
 @pytest.fixture
 def translator(editorial_roles):
     return StaffUserFactory(groups=[TRANSLATORS], username="translator", language="es")
+
+
+@pytest.fixture
+def every_page_type(home_page):
+    """One live page of every type, at fixed addresses (tests of headers and bad
+    input walk them all). Returns {model name: page}."""
+    from tests import factories as f
+
+    programme = f.ProgrammePageFactory(parent=home_page)
+    showcase = f.ShowcaseIndexPageFactory(
+        parent=home_page, slug_en="showcase", slug_es="muestra"
+    )
+    venues = f.VenueIndexPageFactory(parent=home_page)
+    press = f.PressReleaseIndexPageFactory(parent=home_page)
+    media = f.MediaIndexPageFactory(parent=home_page)
+    gallery = f.GalleryPageFactory(parent=media, slug_en="opening", slug_es="apertura")
+    f.GalleryImageFactory(page=gallery)
+    pages = [
+        home_page,
+        f.StandardPageFactory(parent=home_page, slug_en="about", slug_es="acerca"),
+        programme,
+        f.SessionPageFactory(parent=programme, slug_en="opening", slug_es="apertura"),
+        showcase,
+        f.ShowcaseProgrammePageFactory(
+            parent=showcase, slug_en="bicycles", slug_es="bicicletas"
+        ),
+        venues,
+        f.VenuePageFactory(parent=venues, slug_en="palace", slug_es="palacio"),
+        press,
+        f.PressReleasePageFactory(parent=press, slug_en="day-one", slug_es="dia-uno"),
+        media,
+        gallery,
+    ]
+    return {type(page).__name__: page for page in pages}

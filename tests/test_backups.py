@@ -1,6 +1,11 @@
 """`make backup` / `make restore` round trip against the real PostgreSQL."""
 
 import io
+import os
+import secrets
+import sqlite3
+import subprocess
+import sys
 import tarfile
 from pathlib import Path
 
@@ -16,6 +21,8 @@ from PIL import Image
 from pages.models import HomePage
 from tests.conftest import root_collection
 from tests.factories import StandardPageFactory
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def photo():
@@ -62,3 +69,44 @@ def test_backup_and_restore_bring_back_pages_and_images(home_page, tmp_path):
 def test_restore_refuses_a_missing_file(db):
     with pytest.raises(Exception, match="No such backup"):
         call_command("restore", "/nonexistent.tar.gz", interactive=False)
+
+
+def test_sqlite_backup_and_restore_round_trip(tmp_path):
+    """`make run`'s SQLite database: copied with SQLite's backup API."""
+    database = tmp_path / "db.sqlite3"
+    media = tmp_path / "media"
+    (media / "original_images").mkdir(parents=True)
+    (media / "original_images" / "zocalo.jpg").write_bytes(photo())
+    with sqlite3.connect(database) as db:
+        db.execute("CREATE TABLE pages (title TEXT)")
+        db.execute("INSERT INTO pages VALUES ('Programa')")
+    environment = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_SETTINGS_MODULE": "iclc.settings.production",
+        "DJANGO_ENV_FILE": "/nonexistent",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "localhost",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "DJANGO_MEDIA_ROOT": str(media),
+    }
+
+    def manage(*args):
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+
+    archive = manage("backup", "--output-dir", str(tmp_path / "backups"))
+    with sqlite3.connect(database) as db:
+        db.execute("DELETE FROM pages")
+    (media / "original_images" / "zocalo.jpg").unlink()
+
+    manage("restore", archive, "--noinput")
+
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT title FROM pages").fetchall() == [("Programa",)]
+    assert (media / "original_images" / "zocalo.jpg").read_bytes() == photo()

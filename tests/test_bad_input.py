@@ -14,12 +14,6 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.factories import (
-    ShowcaseIndexPageFactory,
-    ShowcaseProgrammePageFactory,
-    StandardPageFactory,
-)
-
 pytestmark = pytest.mark.django_db
 
 PROPERTY = settings(
@@ -41,6 +35,8 @@ segments = st.one_of(
     st.binary(max_size=40).map(lambda raw: quote_from_bytes(raw, safe="")),
     st.sampled_from(
         ["..", ".", "%2e%2e", "%00", "%ff", "%c0%af", "~", ";x=1", "inicio", "-"]
+        + ["2015-09-28", "2015-02-30", "9999-12-31", "0001-01-01", "calendar.ics"]
+        + ["rss", "atom", "day"]
     ),
 )
 paths = st.builds(
@@ -53,6 +49,13 @@ paths = st.builds(
             "/es/acerca/",
             "/en/showcase/",
             "/es/muestra/bicicletas/",
+            "/en/programme/",
+            "/es/programa/day/",
+            "/en/programme/apertura/",
+            "/en/press/day/",
+            "/es/prensa/feed/",
+            "/en/venues/palace/",
+            "/es/fotos/apertura/",
             "/en/search/",
             "/documents/",
             "/media/",
@@ -98,16 +101,8 @@ cookies = st.one_of(
 
 
 @pytest.fixture
-def site(home_page):
-    """One page of every type, at the paths the strategies aim at."""
-    StandardPageFactory(parent=home_page, slug_en="about", slug_es="acerca")
-    showcase = ShowcaseIndexPageFactory(
-        parent=home_page, slug_en="showcase", slug_es="muestra"
-    )
-    ShowcaseProgrammePageFactory(
-        parent=showcase, slug_en="bicycles", slug_es="bicicletas"
-    )
-    return home_page
+def site(every_page_type):
+    return every_page_type["HomePage"]
 
 
 def expected_language(path, accept_language):
@@ -155,6 +150,12 @@ def test_any_path_is_answered_without_a_server_error(site, path):
             "/en/search/",
             "/es/buscar/",
             "/sitemap.xml",
+            "/en/programme/",
+            "/es/programa/day/2015-09-29/",
+            "/es/prensa/",
+            "/en/press/feed/rss/",
+            "/en/venues/",
+            "/es/fotos/apertura/",
         ]
     ),
     query=query_strings,
@@ -166,7 +167,9 @@ def test_any_query_string_is_answered_without_a_server_error(site, path, query):
 
 @PROPERTY
 @given(
-    path=st.sampled_from(["/", "/en/", "/es/acerca/", "/es/nada/", "/admin/login/"]),
+    path=st.sampled_from(
+        ["/", "/en/", "/es/acerca/", "/es/nada/", "/admin/login/", "/en/programme/"]
+    ),
     accept_language=st.one_of(
         header_values,
         st.sampled_from(["es-MX,es;q=0.9", "*", "es;q=abc", "en-" + "x" * 600]),
@@ -213,7 +216,18 @@ def test_disallowed_host_gets_the_bad_request_page_in_the_visitors_language(
 
 
 @pytest.mark.parametrize(
-    "path", ["/es/acerca/%00/", "/en/%ff%fe/", "/es/%c0%af/", "/en/" + "a" * 3000 + "/"]
+    "path",
+    [
+        "/es/acerca/%00/",
+        "/en/%ff%fe/",
+        "/es/%c0%af/",
+        "/en/" + "a" * 3000 + "/",
+        "/en/press/day/9999-12-31/",
+        "/en/press/day/0001-01-01/",
+        "/es/prensa/day/2015-02-30/",
+        "/en/programme/day/9999-12-31/",
+        "/en/programme/day/0000-00-00/calendar.ics",
+    ],
 )
 def test_known_odd_paths_are_not_found_in_the_right_language(site, client, path):
     response = client.get(path)

@@ -82,6 +82,7 @@ def test_staff_lift_a_lock_out_in_the_admin(client, author):
     )
     listing = admin.get("/admin/locked-out-sign-ins/")
     assert listing.status_code == 200
+    assert "Locked-out sign-ins" in listing.content.decode()
     assert "author" in listing.content.decode()
     attempt = AccessAttempt.objects.get(username="author")
     confirm = admin.get(f"/admin/locked-out-sign-ins/delete/{attempt.pk}/")

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.http import HttpResponse
 from django.template import Context, Template
+from django.utils import translation
 
 import pytest
 
@@ -56,6 +57,20 @@ def test_public_pages_forbid_inline_scripts_and_framing(client, home_page, path)
     assert policy["object-src"] == ["'none'"]
     assert response["X-Frame-Options"] == "DENY"
     assert_common_headers(response)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_page_type_has_the_public_headers(client, every_page_type, language):
+    for model, page in every_page_type.items():
+        with translation.override(language):
+            url = page.get_url()
+        response = client.get(url)
+        assert response.status_code == 200, (model, url)
+        policy = csp(response)
+        assert "'unsafe-inline'" not in policy["script-src"], model
+        assert policy["frame-ancestors"] == ["'none'"], model
+        assert response["X-Frame-Options"] == "DENY"
+        assert_common_headers(response)
 
 
 def test_public_policy_nonce_matches_the_request(rf, home_page):

@@ -110,11 +110,9 @@ class PressReleaseIndexPage(RoutablePageMixin, BasePage):
             date = datetime.date.fromisoformat(day)
         except ValueError:
             raise Http404 from None
-        tz = timezone.get_current_timezone()
-        start = datetime.datetime.combine(date, datetime.time.min, tzinfo=tz)
-        releases = self.get_releases().filter(
-            release_date__gte=start, release_date__lt=start + datetime.timedelta(days=1)
-        )
+        # `__date` compares in the current time zone (Mexico City) and needs no
+        # date arithmetic, which overflowed for day/9999-12-31/ (a 500).
+        releases = self.get_releases().filter(release_date__date=date)
         if not releases.exists():
             raise Http404
         return self.render(

@@ -4,6 +4,7 @@ admin (sign-in, page editor, live preview) run without a single violation."""
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.utils import translation
 
 import pytest
 
@@ -34,16 +35,21 @@ def shoot(page, name):
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_public_pages_load_without_violations(
-    live_server, home_page, new_page, language
+def test_every_page_type_loads_without_violations(
+    live_server, every_page_type, new_page, language
 ):
     page = new_page()
     violations = watch_csp(page)
-    response = page.goto(f"{live_server.url}/{language}/")
-    assert "'unsafe-inline'" not in response.headers["content-security-policy"]
-    page.wait_for_load_state("networkidle")
-    assert page.locator("h1").count() == 1
-    assert violations == []
+    for model, wagtail_page in every_page_type.items():
+        with translation.override(language):
+            url = wagtail_page.get_url()
+        response = page.goto(f"{live_server.url}{url}")
+        assert response.status == 200, (model, url)
+        policy = response.headers["content-security-policy"]
+        assert "'unsafe-inline'" not in policy
+        page.wait_for_load_state("networkidle")
+        assert page.locator("h1").count() == 1, model
+        assert violations == [], (model, url)
 
 
 def test_admin_sign_in_editor_and_preview_work_under_the_policy(

@@ -72,7 +72,7 @@ class Command(BaseCommand):
                 tar.add(database, arcname=database.name)
                 tar.add(settings.MEDIA_ROOT, arcname="media")
         os.chmod(archive, 0o600)
-        self.stdout.write(str(archive))
+        # Django prints what handle() returns: the archive's path.
         return str(archive)
 
     def dump_database(self, work):
