@@ -179,3 +179,15 @@ def test_programme_page_announces_its_calendar(client, programme, lang):
     visible = page.select_one("a.calendar-link")
     assert visible["href"] == link["href"]
     assert fetch(client, visible["href"]).walk("VEVENT")
+
+
+def test_day_calendar_is_named_after_the_day(client, programme):
+    calendar = fetch(client, programme.url_in("es") + "day/2015-09-28/calendar.ics")
+    assert str(calendar["X-WR-CALNAME"]) == "Programa: lunes 28 de septiembre de 2015"
+
+
+@pytest.mark.parametrize(
+    "address", ["/en/calendar.ics", "/es/programa/nada/calendar.ics", "/en/x/y.ics"]
+)
+def test_unknown_calendar_addresses_are_404(client, programme, address):
+    assert client.get(address).status_code == 404

@@ -371,3 +371,47 @@ def test_editors_manage_people_and_sessions(admin_client, programme):
     html = soup(form)
     assert html.select("input[type=checkbox][name=interpretation_languages][value=fr]")
     assert html.select("[name=title_es]") and html.select("[name=summary_es]")
+
+
+def test_editor_creates_a_session_with_interpretation(admin_client, programme):
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        streamfield,
+    )
+
+    from pages.models import SessionPage
+
+    city_hall = programme.venues["city_hall"]
+    data = nested_form_data(
+        {
+            "title_en": "Parallel session A",
+            "title_es": "Sesión paralela A",
+            "slug_en": "parallel-session-a",
+            "slug_es": "sesion-paralela-a",
+            "session_type": "parallel",
+            "start": "2015-09-29 15:00",
+            "end": "2015-09-29 16:30",
+            "venue": city_hall.pk,
+            "room_en": "Room 2",
+            "room_es": "Sala 2",
+            "participants": inline_formset([]),
+            "documents": inline_formset([]),
+            "body_en": streamfield([]),
+            "body_es": streamfield([]),
+            "action-publish": "publish",
+        }
+    )
+    data["interpretation_languages"] = ["en", "fr"]
+    response = admin_client.post(
+        f"/admin/pages/add/pages/sessionpage/{programme.pk}/", data
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    session = SessionPage.objects.get(slug_en="parallel-session-a")
+    assert session.live
+    assert session.interpretation_languages == ["en", "fr"]
+    assert session.start == at(29, 15)
+    listing = soup(admin_client.get(url(programme, "en", "?type=parallel")))
+    assert [a.get_text(strip=True) for a in listing.select(".session__title a")] == [
+        "Parallel session A"
+    ]

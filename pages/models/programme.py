@@ -235,13 +235,15 @@ class ProgrammePage(RoutablePageMixin, BasePage):
     @re_path(r"^day/(\d{4}-\d{2}-\d{2})/calendar\.ics/?$", name="day_calendar")
     def day_calendar(self, request, day):
         from pages.ical import calendar_response
+        from pages.templatetags.i18n_tags import long_day
 
         day = parse_day(day)
         sessions = [s for s in self.get_sessions() if s.local_day == day]
         if not sessions:
             raise Http404("No sessions on this day.")
+        name = f"{self.title}: {long_day(day)}"
         return calendar_response(
-            request, sessions, self.title, f"iclc-2015-{day.isoformat()}.ics"
+            request, sessions, name, f"iclc-2015-{day.isoformat()}.ics"
         )
 
 
