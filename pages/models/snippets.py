@@ -47,7 +47,7 @@ class Organisation(models.Model):
         _("website"), blank=True, help_text=_("The organisation's home page.")
     )
     role = models.CharField(
-        _("role"),
+        _("role at the conference"),
         max_length=20,
         choices=ROLE_CHOICES,
         default=ORGANISER,
