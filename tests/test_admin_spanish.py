@@ -1,5 +1,6 @@
 """A member of staff who prefers Spanish gets the whole admin in Spanish."""
 
+from django.core import mail
 from django.urls import reverse
 
 import pytest
@@ -72,3 +73,33 @@ def test_english_staff_keep_the_english_admin(client, editor, home_page):
     login(client, editor)
     html = client.get(add_page_url(StandardPage, home_page)).content.decode()
     assert "A short paragraph that opens the page." in html
+
+
+def test_spanish_moderators_see_spanish_titles_on_the_dashboard_and_in_e_mail(
+    client, editor, home_page
+):
+    moderadora = StaffUserFactory(groups=["Moderators"], language="es")
+    login(client, editor)  # an English admin: draft_title is English
+    submit_form(
+        client,
+        add_page_url(StandardPage, home_page),
+        {
+            "title_en": "Mayors' forum",
+            "title_es": "Foro de alcaldes",
+            "slug_en": "mayors-forum",
+            **stream(body_en=[], body_es=[]),
+        },
+        "action-submit",
+    )
+    [message] = mail.outbox
+    assert message.to == [moderadora.email]
+    assert "Foro de alcaldes" in message.subject
+    assert "Mayors' forum" not in message.subject
+
+    login(client, moderadora)
+    soup = BeautifulSoup(
+        client.get(reverse("wagtailadmin_home")).content, "html.parser"
+    )
+    review = soup.find(id="awaiting-review-section").get_text(" ", strip=True)
+    assert "Esperando tu revisión" in review
+    assert "Foro de alcaldes" in review

@@ -68,6 +68,21 @@ class BasePage(ListingMixin, Page):
                 response.render()
             return response
 
+    def get_admin_display_title(self):
+        """The title in the admin's language, from the latest draft if there is one.
+
+        Wagtail shows `draft_title`, which holds whichever language the last
+        editor's admin used (design/i18n.md, trap 3): a Spanish-speaking moderator
+        would see English titles on the dashboard and in e-mail.
+        """
+        language = translation.get_language() or "en"
+        if self.has_unpublished_changes and self.latest_revision_id:
+            content = self.latest_revision.content
+            title = content.get(f"title_{language}") or content.get("title_en")
+            if title:
+                return title
+        return self.title or super().get_admin_display_title()
+
     def permissions_for_user(self, user):
         # Translators may edit but not delete or move (pages/permissions.py).
         return EditorialPagePermissionTester(user, self)
