@@ -4,4 +4,6 @@
 `LOADERS` in order with it. Every loader is idempotent: a second run changes nothing.
 """
 
-LOADERS = []
+from . import accessibility
+
+LOADERS = [accessibility.load]
