@@ -1,6 +1,6 @@
 from django.utils import translation
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 import pytest
 
@@ -18,6 +18,13 @@ def tree_root():
             instance=Page(title_en="Root", title_es="Raíz", slug_en="root", slug="root")
         )
     return root
+
+
+def bootstrap_wagtail():
+    """Recreate what a flush removes and Wagtail's migrations made: the roots."""
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    return tree_root()
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 import factory
 import wagtail_factories
 
-from pages.models import HomePage, StandardPage
+from pages.models import HomePage, SiteImage, StandardPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -29,3 +29,13 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+class SiteImageFactory(wagtail_factories.ImageFactory):
+    title = factory.Sequence(lambda n: f"Photo {n}")
+    file = factory.django.ImageField(width=1600, height=900, color="#e4007c")
+    description_en = "Mayors on the steps of the city hall"
+    description_es = "Alcaldes en la escalinata del Palacio del Ayuntamiento"
+
+    class Meta:
+        model = SiteImage

@@ -33,13 +33,22 @@ PRESETS = {
     # Wide figure across the container (75rem).
     "wide": ("width-{640,1000,1400,2000}", "(min-width: 78rem) 75rem, 100vw"),
     # Listing cards: 16:10, three to a row on desktop.
-    "card": ("fill-{400x250,640x400,960x600}-c50", "(min-width: 64rem) 22rem, (min-width: 40rem) 45vw, 100vw"),
+    "card": (
+        "fill-{400x250,640x400,960x600}-c50",
+        "(min-width: 64rem) 22rem, (min-width: 40rem) 45vw, 100vw",
+    ),
     # Gallery thumbnails: 4:3, four to a row on desktop.
-    "gallery": ("fill-{320x240,480x360,800x600}-c50", "(min-width: 64rem) 17rem, (min-width: 30rem) 45vw, 100vw"),
+    "gallery": (
+        "fill-{320x240,480x360,800x600}-c50",
+        "(min-width: 64rem) 17rem, (min-width: 30rem) 45vw, 100vw",
+    ),
     # Large gallery view / lightbox.
     "full": ("max-{800x800,1400x1400,2000x2000}", "(min-width: 75rem) 72rem, 100vw"),
     # Video posters: 16:9.
-    "poster": ("fill-{480x270,800x450,1280x720}-c50", "(min-width: 46rem) 42rem, 100vw"),
+    "poster": (
+        "fill-{480x270,800x450,1280x720}-c50",
+        "(min-width: 46rem) 42rem, 100vw",
+    ),
     # People's photos: small squares.
     "portrait": ("fill-{96x96,192x192}-c50", "4.5rem"),
     # Organisers' logos: kept whole, never cropped.
@@ -89,4 +98,4 @@ def responsive_image(image, preset="figure", alt=None, eager=False, css_class=""
         attrs["fetchpriority"] = "high"
     else:
         attrs["loading"] = "lazy"
-    return mark_safe(Picture(renditions, attrs).__html__())  # noqa: S308 (flatatt escapes)
+    return mark_safe(Picture(renditions, attrs).__html__())  # flatatt escapes values

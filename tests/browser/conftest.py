@@ -50,3 +50,36 @@ def new_page(browser):
     yield open_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def loaded_site(django_db_setup, django_db_blocker):
+    """The whole 2015 site, loaded once for a module, served by its own live server.
+
+    pytest-django's `live_server` makes every test transactional, which empties the
+    database after each test; checking every page type against one loaded site is
+    much faster. So the module keeps database access open, loads the content with
+    the real loader, serves it, and empties the database again at the end. The
+    module must mark its tests `django_db` so that the test database exists.
+    """
+    from django.core.management import call_command
+    from django.db import connection
+
+    from pytest_django.live_server_helper import LiveServer
+
+    from tests.conftest import bootstrap_wagtail
+
+    with django_db_blocker.unblock():
+        # pytest-django creates the test database only for modules that mark
+        # tests with django_db; never empty a real one.
+        name = connection.settings_dict["NAME"]
+        assert name.startswith("test_"), f"refusing to flush {name}"
+        call_command("flush", interactive=False, verbosity=0)
+        bootstrap_wagtail()
+        call_command("load_iclc_content", verbosity=0)
+        server = LiveServer("localhost")
+        try:
+            yield server
+        finally:
+            server.stop()
+            call_command("flush", interactive=False, verbosity=0)
