@@ -36,7 +36,7 @@ EXTRA_PAGES = {
 CHECKED = PAGE_TYPES + list(EXTRA_PAGES)
 
 # The content is loaded once for the module (`loaded_site`); each test only reads.
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(serialized_rollback=True)
 
 
 def first_live_pages():
