@@ -4,6 +4,10 @@
 `LOADERS` in order with it. Every loader is idempotent: a second run changes nothing.
 """
 
-from . import accessibility
+from . import programme, showcase, site
 
-LOADERS = [accessibility.load]
+LOADERS = [
+    site.load,
+    showcase.load,
+    programme.load,
+]

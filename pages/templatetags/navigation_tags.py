@@ -34,16 +34,3 @@ def breadcrumbs(context):
         return {"ancestors": [], "page": page}
     ancestors = page.get_ancestors().filter(depth__gte=2).specific()
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}
-
-
-# The accessibility statement is an ordinary StandardPage; the footer finds it by
-# its English slug so editors can move it anywhere in the tree.
-ACCESSIBILITY_SLUG = "accessibility"
-
-
-@register.simple_tag
-def accessibility_statement():
-    """The live accessibility statement page, for the link in every footer."""
-    from pages.models import StandardPage
-
-    return StandardPage.objects.live().filter(slug_en=ACCESSIBILITY_SLUG).first()
