@@ -40,6 +40,10 @@ PAGE_TYPES = [
     "SessionPage",
     "VenueIndexPage",
     "VenuePage",
+    "PressReleaseIndexPage",
+    "PressReleasePage",
+    "MediaIndexPage",
+    "GalleryPage",
 ]
 
 
@@ -55,6 +59,9 @@ EXTRA_PAGES = {
     ),
     "ProgrammePage:filtered": lambda pages, lang: (
         pages["ProgrammePage"].url_in(lang) + "?day=2015-09-29"
+    ),
+    "PressReleaseIndexPage:day": lambda pages, lang: (
+        pages["PressReleaseIndexPage"].url_in(lang) + "day/2015-09-29/"
     ),
     "search": lambda pages, lang: search_url(
         lang, "learning" if lang == "en" else "aprendizaje"
