@@ -110,23 +110,30 @@ def describe(violations):
     ]
 
 
+@pytest.fixture(scope="module")
+def tabs(browser):
+    """One browser tab per viewport, reused by every page checked in the module."""
+    contexts = {
+        name: browser.new_context(viewport=size) for name, size in VIEWPORTS.items()
+    }
+    yield {name: context.new_page() for name, context in contexts.items()}
+    for context in contexts.values():
+        context.close()
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page_type", CHECKED)
 def test_axe_finds_no_violations(
-    loaded_site, site_urls, browser, page_type, lang, viewport
+    loaded_site, site_urls, tabs, page_type, lang, viewport
 ):
-    context = browser.new_context(viewport=VIEWPORTS[viewport])
-    try:
-        page = context.new_page()
-        page.goto(loaded_site.url + site_urls[page_type][lang])
-        assert page.locator("html").get_attribute("lang") == lang
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            "async () => await axe.run(document, {resultTypes: ['violations']})"
-        )
-    finally:
-        context.close()
+    page = tabs[viewport]
+    page.goto(loaded_site.url + site_urls[page_type][lang])
+    assert page.locator("html").get_attribute("lang") == lang
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => await axe.run(document, {resultTypes: ['violations']})"
+    )
     assert result["testEngine"]["name"] == "axe-core"
     assert describe(result["violations"]) == []
 
