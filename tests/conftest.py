@@ -20,10 +20,14 @@ def tree_root():
     return root
 
 
+def root_collection():
+    """Wagtail's root collection (transactional tests flush the migrations' one)."""
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
 def bootstrap_wagtail():
     """Recreate what a flush removes and Wagtail's migrations made: the roots."""
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+    root_collection()
     return tree_root()
 
 
