@@ -12,6 +12,13 @@ from tests.factories import SiteImageFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """Alt text is translated: render in English unless a test says otherwise."""
+    with translation.override("en"):
+        yield
+
+
 ALT_EN = "Mayors on the steps of the city hall"
 ALT_ES = "Alcaldes en la escalinata del Palacio del Ayuntamiento"
 
