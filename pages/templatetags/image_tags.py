@@ -32,6 +32,8 @@ PRESETS = {
     "figure": ("width-{400,700,1000,1400}", "(min-width: 46rem) 42rem, 100vw"),
     # Wide figure across the container (75rem).
     "wide": ("width-{640,1000,1400,2000}", "(min-width: 78rem) 75rem, 100vw"),
+    # Half the reading column: photos side by side.
+    "half": ("width-{400,800}", "(min-width: 46rem) 21rem, 100vw"),
     # Listing cards: 16:10, three to a row on desktop.
     "card": (
         "fill-{400x250,640x400,960x600}-c50",
