@@ -12,8 +12,8 @@ RUN_ENV := DJANGO_SETTINGS_MODULE=iclc.settings.production DJANGO_HTTPS=0 \
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends
 
 .DEFAULT_GOAL := help
-.PHONY: help run dev test lint format messages setup-site deb-gettext deb-browser \
-	backup restore
+.PHONY: help run dev test audit lint format messages setup-site deb-gettext deb-browser \
+	deb-java deb-node backup restore
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -38,12 +38,21 @@ deb-gettext:
 	@command -v msgfmt >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) $(APT_INSTALL) gettext; }
 deb-browser:
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -q && $(SUDO) $(APT_INSTALL) chromium fonts-dejavu-core; }
+deb-java:
+	@command -v java >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) $(APT_INSTALL) default-jre-headless; }
+deb-node:
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) $(APT_INSTALL) nodejs npm; }
+
+# axe-core, vnu-jar and Lighthouse at the exact versions of package-lock.json.
+# --ignore-scripts: vnu-jar's postinstall would fetch a Java runtime; we use Debian's.
+node_modules/.package-lock.json: package.json package-lock.json | deb-node
+	npm ci --ignore-scripts --no-audit --no-fund
 
 setup-site: $(VENV)/installed .env deb-gettext
 	$(RUN_ENV) $(PY) manage.py check_database --create
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py update_translation_fields
-	$(RUN_ENV) $(PY) manage.py compilemessages --ignore=.venv -v 0
+	$(RUN_ENV) $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 	$(RUN_ENV) $(PY) manage.py collectstatic --noinput -v 0
 	$(RUN_ENV) $(PY) manage.py load_iclc_content --if-empty
 
@@ -58,14 +67,21 @@ run: setup-site ## Serve the site as visitors get it on http://127.0.0.1:$(PORT)
 dev: $(VENV)/installed deb-gettext ## Serve with runserver and DEBUG on
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py update_translation_fields
-	$(PY) manage.py compilemessages --ignore=.venv -v 0
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 	$(PY) manage.py load_iclc_content --if-empty
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/installed-dev deb-gettext deb-browser ## Run the test suite against PostgreSQL
+test: $(VENV)/installed-dev deb-gettext deb-browser deb-java node_modules/.package-lock.json ## Run the test suite against PostgreSQL
 	@DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} DJANGO_SETTINGS_MODULE=iclc.settings.test $(PY) manage.py check_database
-	DJANGO_SETTINGS_MODULE=iclc.settings.test $(PY) manage.py compilemessages --ignore=.venv -v 0
+	DJANGO_SETTINGS_MODULE=iclc.settings.test $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(PY) -m pytest $(PYTEST_ARGS)
+
+AUDIT_PORT ?= 8765
+audit: setup-site deb-browser node_modules/.package-lock.json ## Lighthouse on the key pages, phone and desktop: docs/audit.md
+	@$(RUN_ENV) $(VENV)/bin/gunicorn iclc.wsgi --bind 127.0.0.1:$(AUDIT_PORT) --workers 2 --log-level warning & \
+	server=$$!; trap 'kill $$server' EXIT; \
+	for i in $$(seq 60); do $(PY) -c "import urllib.request as u; u.urlopen('http://127.0.0.1:$(AUDIT_PORT)/healthz', timeout=2)" 2>/dev/null && break; sleep 0.5; done; \
+	$(RUN_ENV) $(PY) manage.py lighthouse_audit http://127.0.0.1:$(AUDIT_PORT)
 
 lint: $(VENV)/installed-dev ## ruff check and format check
 	$(VENV)/bin/ruff check .

@@ -26,6 +26,12 @@ def root_collection():
     return Collection.get_first_root_node() or Collection.add_root(name="Root")
 
 
+def bootstrap_wagtail():
+    """Recreate what a flush removes and Wagtail's migrations made: the roots."""
+    root_collection()
+    return tree_root()
+
+
 @pytest.fixture
 def home_page(db):
     """A HomePage as the root of the default site, as the content loader makes it."""

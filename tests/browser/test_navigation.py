@@ -51,3 +51,28 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_main(
     assert focused == "Saltar al contenido principal"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_without_javascript_the_phone_menu_is_simply_shown(
+    live_server, home_page, new_page
+):
+    child = StandardPageFactory(parent=home_page)
+    page = new_page(viewport=PHONE, java_script_enabled=False)
+    page.goto(f"{live_server.url}/es/")
+    assert page.get_by_role("link", name=child.title_es).is_visible()
+    assert page.get_by_role("button", name="Menú").count() == 0
+
+
+def test_keyboard_focus_is_visible(live_server, home_page, new_page):
+    page = new_page()
+    page.goto(f"{live_server.url}/en/")
+    page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Tab")  # the home link in the header
+    focused = page.evaluate(
+        """() => {
+            const el = document.activeElement, style = getComputedStyle(el);
+            return {tag: el.tagName, outline: style.outlineStyle,
+                    width: parseFloat(style.outlineWidth)};
+        }"""
+    )
+    assert focused == {"tag": "A", "outline": "solid", "width": 3}

@@ -1,0 +1,107 @@
+"""Responsive images: every picture has modern formats, sizes, dimensions, alt text."""
+
+from django.template import Context, Template, TemplateSyntaxError
+from django.utils import translation
+
+import pytest
+from bs4 import BeautifulSoup
+
+from pages.blocks import CaptionedImageBlock, VideoBlock
+from tests.factories import SiteImageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Alt text is translated: render in English unless a test says otherwise."""
+    with translation.override("en"):
+        yield
+
+
+ALT_EN = "Mayors on the steps of the city hall"
+ALT_ES = "Alcaldes en la escalinata del Palacio del Ayuntamiento"
+
+
+def photo(**kwargs):
+    """A 1600×900 photo, large enough for every width of every preset."""
+    values = {"description_en": ALT_EN, "description_es": ALT_ES}
+    values.update(kwargs)
+    return SiteImageFactory(file__width=1600, file__height=900, **values)
+
+
+def render(source, **context):
+    html = Template("{% load image_tags %}" + source).render(Context(context))
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_picture_offers_avif_and_webp_with_a_jpeg_fallback():
+    image = photo()
+    picture = render('{% responsive_image image "figure" %}', image=image).picture
+    sources = picture.find_all("source")
+    assert [s["type"] for s in sources] == ["image/avif", "image/webp"]
+    for source in sources:
+        widths = [part.split()[-1] for part in source["srcset"].split(", ")]
+        assert widths == ["400w", "700w", "1000w", "1400w"]
+        assert source["sizes"] == "(min-width: 46rem) 42rem, 100vw"
+    img = picture.img
+    assert img["src"].endswith(".jpg")
+    assert (img["width"], img["height"]) == ("400", "225")
+    assert img["loading"] == "lazy"
+    assert img["alt"] == ALT_EN
+
+
+def test_the_image_above_the_fold_loads_first():
+    img = render('{% responsive_image image "hero" eager=True %}', image=photo()).img
+    assert "loading" not in img.attrs
+    assert img["fetchpriority"] == "high"
+
+
+def test_alt_text_follows_the_language_and_marks_the_english_fallback():
+    image = photo(description_es="")
+    with translation.override("es"):
+        img = render('{% responsive_image image "card" %}', image=image).img
+    assert img["alt"] == ALT_EN
+    assert img["lang"] == "en"
+    spanish = photo()
+    with translation.override("es"):
+        img = render('{% responsive_image image "card" %}', image=spanish).img
+    assert img["alt"] == ALT_ES
+    assert "lang" not in img.attrs
+
+
+def test_decorative_images_have_empty_alt_text():
+    img = render('{% responsive_image image "gallery" alt="" %}', image=photo()).img
+    assert img["alt"] == ""
+
+
+def test_no_image_renders_nothing_and_an_unknown_preset_is_an_error():
+    assert render('{% responsive_image None "card" %}').get_text() == ""
+    with pytest.raises(TemplateSyntaxError, match="Unknown image preset"):
+        render('{% responsive_image image "huge" %}', image=photo())
+
+
+def test_captioned_image_block_uses_the_picture_with_caption_and_credit():
+    block = CaptionedImageBlock()
+    image = photo(credit="Photo: UNESCO")
+    value = block.to_python(
+        {"image": image.pk, "alt_text": "", "caption": "The opening", "credit": ""}
+    )
+    html = BeautifulSoup(block.render(value), "html.parser")
+    assert html.picture.img["alt"] == ALT_EN
+    assert html.figcaption.get_text(" ", strip=True) == "The opening Photo: UNESCO"
+
+
+def test_video_poster_is_decorative_because_the_link_names_the_video():
+    block = VideoBlock()
+    value = block.to_python(
+        {
+            "title": "Opening ceremony",
+            "url": "https://video.example.org/opening",
+            "poster": photo().pk,
+            "description": "",
+        }
+    )
+    html = BeautifulSoup(block.render(value), "html.parser")
+    assert html.a.picture.img["alt"] == ""
+    assert "Opening ceremony" in html.a.get_text()
