@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class PagesConfig(AppConfig):
     name = "pages"
     verbose_name = _("Conference pages")
+
+    def ready(self):
+        from pages.cache import connect_signals
+
+        connect_signals()

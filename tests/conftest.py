@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
@@ -39,3 +40,9 @@ def lang(request):
     """Run the test once per site language, with that language active."""
     with translation.override(request.param):
         yield request.param
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: locmem lives as long as the process."""
+    cache.clear()

@@ -47,6 +47,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside everything that reads cookies or sets them: a hit returns here.
+    "pages.cache.PageCacheMiddleware",
+    "pages.compression.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -127,6 +130,35 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# One cache shared by every gunicorn worker, so that an editor's publish empties it
+# for all of them: Redis in production (REDIS_URL), files on a newcomer's machine.
+REDIS_URL = env("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "iclc",
+            "OPTIONS": {
+                # A cache that is down slows the site, it does not break it.
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+# Full pages for anonymous visitors (pages/cache.py); 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(env("DJANGO_PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", "/healthz", "/media/", "/static/")
 
 WAGTAIL_SITE_NAME = "ICLC 2015"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
