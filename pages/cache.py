@@ -177,6 +177,10 @@ class PageCacheMiddleware:
     def may_serve_from_cache(request):
         if settings.PAGE_CACHE_SECONDS <= 0 or request.method != "GET":
             return False
+        # Wagtail previews run a made-up request for the page's own URL through
+        # the middleware: it must render the draft, never get the live page.
+        if getattr(request, "is_dummy", False):
+            return False
         if request.path_info.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS):
             return False
         # Editors, and anyone who unlocked a private page, have a session.
