@@ -192,7 +192,7 @@ class PageCacheMiddleware:
     def may_store(request, response):
         if response.status_code != 200 or response.streaming:
             return False
-        if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        if response.cookies:  # a session, a CSRF token, anything personal
             return False
         if getattr(request, "is_preview", False):
             return False

@@ -9,6 +9,7 @@ token was used is compressed with gzip with Django's random length padding
 rather than brotli (which has no such padding).
 """
 
+from django.conf import settings
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 
@@ -68,7 +69,8 @@ class CompressionMiddleware:
             return response
         patch_vary_headers(response, ("Accept-Encoding",))
         encoding = chosen_encoding(request)
-        if encoding == "br" and request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        # A response that used the CSRF token (re)sets its cookie.
+        if encoding == "br" and settings.CSRF_COOKIE_NAME in response.cookies:
             encoding = "gzip"
         if encoding == "br":
             body = brotli.compress(
