@@ -7,6 +7,8 @@ class PagesConfig(AppConfig):
     verbose_name = _("Conference pages")
 
     def ready(self):
+        from pages import routing
         from pages.cache import connect_signals
 
         connect_signals()
+        routing.install()

@@ -148,7 +148,9 @@ urlpatterns = [
 
 
 @pytest.mark.urls(__name__)
-@pytest.mark.parametrize("url", ["/en/test-cookie/", "/en/test-csrf/", "/en/test-private/"])
+@pytest.mark.parametrize(
+    "url", ["/en/test-cookie/", "/en/test-csrf/", "/en/test-private/"]
+)
 def test_responses_with_cookies_tokens_or_private_are_never_stored(client, db, url):
     client.get(url)
     again = client.get(url)

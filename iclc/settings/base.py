@@ -45,10 +45,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached page is returned before any other middleware runs; the
+    # headers the others added (security, language, CSP) were stored with it.
+    "pages.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Outside everything that reads cookies or sets them: a hit returns here.
-    "pages.cache.PageCacheMiddleware",
     "pages.compression.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -158,7 +159,13 @@ else:
     }
 # Full pages for anonymous visitors (pages/cache.py); 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(env("DJANGO_PAGE_CACHE_SECONDS", "600"))
-PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", "/healthz", "/media/", "/static/")
+PAGE_CACHE_EXCLUDED_PATHS = (
+    "/admin/",
+    "/documents/",
+    "/healthz",
+    "/media/",
+    "/static/",
+)
 
 WAGTAIL_SITE_NAME = "ICLC 2015"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -1,11 +1,12 @@
 """The abstract page every page type of the site builds on."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 
 class ListingMixin(models.Model):
@@ -59,6 +60,28 @@ class BasePage(ListingMixin, Page):
         with translation.override(language):
             request.LANGUAGE_CODE = language
             return super().serve_preview(request, mode_name)
+
+    def get_view_restrictions(self):
+        """Wagtail's rule (a page and its ancestors; an alias uses its source's
+        restrictions) in one query instead of two: ancestors' tree paths are
+        prefixes of this page's."""
+        step = self.steplen
+        paths = [self.path[:end] for end in range(step, len(self.path) + 1, step)]
+        on_path = Page.objects.filter(path__in=paths)
+        return PageViewRestriction.objects.filter(
+            Q(page__in=on_path.filter(alias_of__isnull=True).values("pk"))
+            | Q(page__in=on_path.filter(alias_of__isnull=False).values("alias_of_id"))
+        )
+
+    def breadcrumb_ancestors(self):
+        """The pages above this one, from the home page down.
+
+        Routing has usually found them already (pages/routing.py).
+        """
+        found = getattr(self, "route_ancestors", None)
+        if found is not None:
+            return found
+        return list(self.get_ancestors().filter(depth__gte=2))
 
     def url_in(self, language, request=None):
         """This page's URL in `language` (slugs are translated)."""
