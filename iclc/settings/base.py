@@ -149,16 +149,17 @@ if REDIS_URL:
             },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": env("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache")),
+            "LOCATION": env("DJANGO_CACHE_DIR") or str(BASE_DIR / ".cache"),
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 # Full pages for anonymous visitors (pages/cache.py); 0 turns the page cache off.
-PAGE_CACHE_SECONDS = int(env("DJANGO_PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_SECONDS = int(env("DJANGO_PAGE_CACHE_SECONDS") or 600)
 PAGE_CACHE_EXCLUDED_PATHS = (
     "/admin/",
     "/documents/",
