@@ -7,8 +7,9 @@ class PagesConfig(AppConfig):
     verbose_name = _("Conference pages")
 
     def ready(self):
-        from pages import routing
+        from pages import routing, signals
         from pages.cache import connect_signals
 
+        signals.connect()
         connect_signals()
         routing.install()

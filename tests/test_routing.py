@@ -1,4 +1,4 @@
-"""URLs find their page the way Wagtail's tree walk does, in a fixed number of queries."""
+"""URLs find their page as Wagtail's tree walk does, in a fixed number of queries."""
 
 from wagtail.models import PageViewRestriction
 

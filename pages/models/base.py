@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 
+from pages import structured_data
+
 
 class ListingMixin(models.Model):
     """How a page appears in listings, teasers and social cards."""
@@ -82,6 +84,18 @@ class BasePage(ListingMixin, Page):
         if found is not None:
             return found
         return list(self.get_ancestors().filter(depth__gte=2))
+
+    def get_meta_description(self):
+        """The description search engines and social cards show, per language."""
+        return self.search_description or self.listing_summary or ""
+
+    def get_social_image(self):
+        """The image shown when the page is shared; page types may offer another."""
+        return self.listing_image
+
+    def get_structured_data(self, request):
+        """schema.org data for this page as JSON-LD; page types describe themselves."""
+        return structured_data.web_page(self, request)
 
     def url_in(self, language, request=None):
         """This page's URL in `language` (slugs are translated)."""
