@@ -38,6 +38,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import cc_delim_re
 
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -120,6 +121,13 @@ def is_content(model):
 
 
 def content_changed(sender, **kwargs):
+    # `settings.pages.X` in a template creates a missing settings row with its
+    # defaults while rendering: the page shows the same either way, and bumping
+    # then would waste the render. Editors' saves update the row (created=False).
+    if kwargs.get("created") and issubclass(
+        sender, (BaseSiteSetting, BaseGenericSetting)
+    ):
+        return
     if is_content(sender):
         invalidate()
 
