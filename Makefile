@@ -9,14 +9,15 @@ DATABASE_URL ?= sqlite:///$(CURDIR)/db.sqlite3
 RUN_ENV := DJANGO_SETTINGS_MODULE=iclc.settings.production DJANGO_HTTPS=0 \
 	DJANGO_SERVE_MEDIA=1 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DATABASE_URL=$(DATABASE_URL)
 # The server `make run` starts, and `make bench` measures.
-GUNICORN := $(VENV)/bin/gunicorn iclc.wsgi --workers 2 --access-logfile -
+GUNICORN := $(VENV)/bin/gunicorn iclc.wsgi --workers 2
 BENCH_PORT ?= 8180
 BENCH_DURATION ?= 8
 BENCH_LOAD_DURATION ?= 60
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends
 
 .DEFAULT_GOAL := help
-.PHONY: help run dev test bench lint format messages setup-site deb-gettext deb-browser deb-wrk
+.PHONY: help run dev test bench lint format messages setup-site deb-gettext deb-browser \
+	deb-wrk backup restore
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -86,3 +87,12 @@ format: $(VENV)/installed-dev ## Format the code with ruff
 messages: $(VENV)/installed deb-gettext ## Regenerate and compile the Spanish catalogue
 	$(PY) manage.py makemessages -l es --no-location --ignore=.venv --ignore=node_modules
 	$(PY) manage.py compilemessages --ignore=.venv
+
+# Backups (issue 11). In docker: `docker compose exec web python manage.py backup`.
+BACKUP_DIR ?= backups
+backup: $(VENV)/installed .env ## Write the database and media to backups/iclc-<time>.tar.gz
+	$(RUN_ENV) $(PY) manage.py backup --output-dir $(BACKUP_DIR)
+
+restore: $(VENV)/installed .env ## Bring back a backup: make restore FILE=backups/iclc-….tar.gz
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/iclc-<time>.tar.gz"; exit 2; }
+	$(RUN_ENV) $(PY) manage.py restore "$(FILE)"

@@ -8,9 +8,9 @@ session cookie, keyed by scheme, host, full path (so language: `/en/` and `/es/`
 are different URLs) and the content coding the visitor accepts (`br`, `gzip` or
 none: `CompressionMiddleware` sits inside this middleware, so each coding is
 compressed once and then replayed). Never cached: editors (they have a session
-cookie), responses that set a cookie or carry a CSRF token, previews, responses
-marked `Cache-Control: private/no-cache/no-store`, and responses that vary on
-anything but the cookie and the coding.
+cookie), responses that set a cookie or carry a CSRF token or a CSP nonce,
+previews, responses marked `Cache-Control: private/no-cache/no-store`, and
+responses that vary on anything but the cookie and the coding.
 
 Invalidation is a generation counter. Every entry records the generation that
 was current when its render *started*; an entry whose generation is not the
@@ -203,6 +203,9 @@ class PageCacheMiddleware:
         if response.cookies:  # a session, a CSRF token, anything personal
             return False
         if getattr(request, "is_preview", False):
+            return False
+        # A CSP nonce is only worth something if no one else ever sees it.
+        if isinstance(getattr(request, "_csp_nonce", None), str):
             return False
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:

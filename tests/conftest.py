@@ -1,7 +1,7 @@
 from django.core.cache import cache
 from django.utils import translation
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 import pytest
 
@@ -19,6 +19,11 @@ def tree_root():
             instance=Page(title_en="Root", title_es="Raíz", slug_en="root", slug="root")
         )
     return root
+
+
+def root_collection():
+    """Wagtail's root collection (transactional tests flush the migrations' one)."""
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
 
 
 @pytest.fixture

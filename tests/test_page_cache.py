@@ -133,6 +133,13 @@ def csrf_form(request):
     return HttpResponse(template.render({}, request))
 
 
+def csp_nonce(request):
+    template = engines["django"].from_string(
+        '<script nonce="{{ request.csp_nonce }}">let x = 1;</script>' + "<p>x</p>" * 50
+    )
+    return HttpResponse(template.render({}, request))
+
+
 def private(request):
     response = HttpResponse("<p>" + "secret " * 100 + "</p>")
     response["Cache-Control"] = "private"
@@ -143,15 +150,19 @@ urlpatterns = [
     path("en/test-cookie/", set_cookie),
     path("en/test-csrf/", csrf_form),
     path("en/test-private/", private),
+    path("en/test-nonce/", csp_nonce),
     *site_urls.urlpatterns,
 ]
 
 
 @pytest.mark.urls(__name__)
 @pytest.mark.parametrize(
-    "url", ["/en/test-cookie/", "/en/test-csrf/", "/en/test-private/"]
+    "url",
+    ["/en/test-cookie/", "/en/test-csrf/", "/en/test-private/", "/en/test-nonce/"],
 )
-def test_responses_with_cookies_tokens_or_private_are_never_stored(client, db, url):
+def test_responses_with_cookies_tokens_nonces_or_private_are_never_stored(
+    client, db, url
+):
     client.get(url)
     again = client.get(url)
     assert again.status_code == 200
