@@ -1,5 +1,7 @@
 """Settings shared by every environment: apps, i18n, Wagtail."""
 
+import hashlib
+
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
@@ -133,13 +135,21 @@ STORAGES = {
 
 # One cache shared by every gunicorn worker, so that an editor's publish empties it
 # for all of them: Redis in production (REDIS_URL), files on a newcomer's machine.
+# Keys are prefixed per database: a cache never serves pages or site paths that
+# another database (an earlier DATABASE_URL, a test cluster) filled it with.
 REDIS_URL = env("REDIS_URL")
+CACHE_KEY_PREFIX = (
+    "iclc-"
+    + hashlib.sha256(
+        (env("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}").encode()
+    ).hexdigest()[:10]
+)
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "iclc",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {
                 # A cache that is down slows the site, it does not break it.
                 "IGNORE_EXCEPTIONS": True,
@@ -154,6 +164,7 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": env("DJANGO_CACHE_DIR") or str(BASE_DIR / ".cache"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
