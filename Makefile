@@ -9,11 +9,16 @@ DATABASE_URL ?= sqlite:///$(CURDIR)/db.sqlite3
 RUN_ENV := DJANGO_SETTINGS_MODULE=iclc.settings.production DJANGO_HTTPS=0 \
 	DJANGO_SERVE_MEDIA=1 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DATABASE_URL=$(DATABASE_URL) \
 	DJANGO_EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
+# The server `make run` starts, and `make bench` measures.
+GUNICORN := $(VENV)/bin/gunicorn iclc.wsgi --workers 2
+BENCH_PORT ?= 8180
+BENCH_DURATION ?= 8
+BENCH_LOAD_DURATION ?= 60
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends
 
 .DEFAULT_GOAL := help
-.PHONY: help run dev test audit lint format messages setup-site deb-gettext deb-browser \
-	deb-java deb-node backup restore
+.PHONY: help run dev test audit bench lint format messages setup-site deb-gettext \
+	deb-browser deb-java deb-node deb-wrk backup restore
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -36,6 +41,8 @@ $(VENV)/installed-dev: $(VENV)/installed requirements-dev.txt
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 deb-gettext:
 	@command -v msgfmt >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) $(APT_INSTALL) gettext; }
+deb-wrk:
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) $(APT_INSTALL) wrk; }
 deb-browser:
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -q && $(SUDO) $(APT_INSTALL) chromium fonts-dejavu-core; }
 deb-java:
@@ -62,7 +69,11 @@ run: setup-site ## Serve the site as visitors get it on http://127.0.0.1:$(PORT)
 	@echo "  Admin:   http://127.0.0.1:$(PORT)/admin/  (create an account first:"
 	@echo "           $(PY) manage.py createsuperuser  — DJANGO_SUPERUSER_PASSWORD works for scripts)"
 	@echo ""
-	$(RUN_ENV) $(VENV)/bin/gunicorn iclc.wsgi --bind 127.0.0.1:$(PORT) --workers 2
+	$(RUN_ENV) $(GUNICORN) --bind 127.0.0.1:$(PORT)
+
+bench: setup-site deb-wrk deb-browser $(VENV)/installed-dev ## Load-test every page type (docs/performance.md)
+	$(RUN_ENV) $(PY) manage.py bench --port $(BENCH_PORT) --duration $(BENCH_DURATION) \
+		--load-duration $(BENCH_LOAD_DURATION) -- $(GUNICORN) --bind 127.0.0.1:$(BENCH_PORT)
 
 dev: $(VENV)/installed deb-gettext ## Serve with runserver and DEBUG on
 	$(PY) manage.py migrate --noinput

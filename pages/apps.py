@@ -8,10 +8,13 @@ class PagesConfig(AppConfig):
     verbose_name = _("Conference pages")
 
     def ready(self):
-        from pages import signals
+        from pages import routing, signals
+        from pages.cache import connect_signals
         from pages.roles import sync_after_migrate
 
         signals.connect()
+        connect_signals()
+        routing.install()
 
         # Keep the editorial roles complete after every migrate, including the
         # permissions of snippets added since the last one (pages/roles.py).

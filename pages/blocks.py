@@ -4,12 +4,31 @@ Each page stores one body per language (`body_en`, `body_es`), so captions, alt 
 and labels inside blocks are simply written in the body's language.
 """
 
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+
+class SiteImageChooserBlock(ImageChooserBlock):
+    """An image chooser whose images arrive with their renditions.
+
+    A body with twenty photos then costs two queries (images, renditions) instead
+    of one more each time `{% picture %}` asks for an image's sizes. Migrations see
+    Wagtail's own block, so swapping it in changes no schema.
+    """
+
+    def bulk_to_python(self, values):
+        images = super().bulk_to_python(values)
+        prefetch_related_objects([i for i in images if i is not None], "renditions")
+        return images
+
+    def deconstruct(self):
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.images.blocks.ImageChooserBlock", args, kwargs
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -37,7 +56,7 @@ class HeadingBlock(blocks.StructBlock):
 class CaptionedImageBlock(blocks.StructBlock):
     """An image with alt text, caption and photo credit."""
 
-    image = ImageChooserBlock(label=_("image"))
+    image = SiteImageChooserBlock(label=_("image"))
     alt_text = blocks.CharBlock(
         label=_("alternative text"),
         required=False,
@@ -138,7 +157,7 @@ class VideoBlock(blocks.StructBlock):
 
     title = blocks.CharBlock(label=_("title"))
     url = blocks.URLBlock(label=_("video address"))
-    poster = ImageChooserBlock(label=_("poster image"), required=False)
+    poster = SiteImageChooserBlock(label=_("poster image"), required=False)
     description = blocks.TextBlock(label=_("description"), required=False)
 
     class Meta:

@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.utils import translation
 
 from wagtail.models import Collection, Locale, Page, Site
@@ -106,3 +107,9 @@ def every_page_type(home_page):
         gallery,
     ]
     return {type(page).__name__: page for page in pages}
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: locmem lives as long as the process."""
+    cache.clear()

@@ -107,6 +107,9 @@ def site(home_page):
                 "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
                 "DATABASE_URL": cluster.url,
                 "DJANGO_HTTPS": "0",
+                # Pages rendered before the outage would keep being served from
+                # the page cache; this test is about pages that need the database.
+                "DJANGO_PAGE_CACHE_SECONDS": "0",
             },
             stdout=logs["out"],
             stderr=logs["err"],

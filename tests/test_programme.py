@@ -324,8 +324,9 @@ def test_home_page_shows_the_programme_by_day(client, programme):
 
 
 def test_programme_query_count_does_not_grow_with_sessions(
-    client, programme, django_assert_num_queries
+    client, programme, django_assert_num_queries, settings
 ):
+    settings.PAGE_CACHE_SECONDS = 0  # count renders, not cache hits
     # 5 sessions from the fixture + 2 = 7, each with speakers.
     for index in range(2):
         SessionPageFactory(parent=programme, start=at(29, 15 + index))

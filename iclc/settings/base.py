@@ -1,5 +1,7 @@
 """Settings shared by every environment: apps, i18n, Wagtail."""
 
+import hashlib
+
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
@@ -53,10 +55,14 @@ MIDDLEWARE = [
     # redirect (docker asks over plain HTTP on 127.0.0.1), then log every request.
     "iclc.middleware.HealthCheckMiddleware",
     "iclc.middleware.RequestLogMiddleware",
+    # A cached page is returned here, logged but before any other middleware;
+    # the headers the others added (security, CSP, language) were stored with it.
+    "pages.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # django-csp's middleware, with the admin's policy and Permissions-Policy.
     "iclc.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "pages.compression.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -129,6 +135,51 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# One cache shared by every gunicorn worker, so that an editor's publish empties it
+# for all of them: Redis in production (REDIS_URL), files on a newcomer's machine.
+# Keys are prefixed per database: a cache never serves pages or site paths that
+# another database (an earlier DATABASE_URL, a test cluster) filled it with.
+REDIS_URL = env("REDIS_URL")
+CACHE_KEY_PREFIX = (
+    "iclc-"
+    + hashlib.sha256(
+        (env("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}").encode()
+    ).hexdigest()[:10]
+)
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {
+                # A cache that is down slows the site, it does not break it.
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
+        }
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("DJANGO_CACHE_DIR") or str(BASE_DIR / ".cache"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+# Full pages for anonymous visitors (pages/cache.py); 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(env("DJANGO_PAGE_CACHE_SECONDS") or 600)
+PAGE_CACHE_EXCLUDED_PATHS = (
+    "/admin/",
+    "/documents/",
+    "/healthz",
+    "/media/",
+    "/static/",
+)
 
 WAGTAIL_SITE_NAME = "ICLC 2015"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

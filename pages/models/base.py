@@ -1,11 +1,12 @@
 """The abstract page every page type of the site builds on."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from pages import structured_data
 from pages.permissions import EditorialPagePermissionTester
@@ -86,6 +87,28 @@ class BasePage(ListingMixin, Page):
     def permissions_for_user(self, user):
         # Translators may edit but not delete or move (pages/permissions.py).
         return EditorialPagePermissionTester(user, self)
+
+    def get_view_restrictions(self):
+        """Wagtail's rule (a page and its ancestors; an alias uses its source's
+        restrictions) in one query instead of two: ancestors' tree paths are
+        prefixes of this page's."""
+        step = self.steplen
+        paths = [self.path[:end] for end in range(step, len(self.path) + 1, step)]
+        on_path = Page.objects.filter(path__in=paths)
+        return PageViewRestriction.objects.filter(
+            Q(page__in=on_path.filter(alias_of__isnull=True).values("pk"))
+            | Q(page__in=on_path.filter(alias_of__isnull=False).values("alias_of_id"))
+        )
+
+    def breadcrumb_ancestors(self):
+        """The pages above this one, from the home page down.
+
+        Routing has usually found them already (pages/routing.py).
+        """
+        found = getattr(self, "route_ancestors", None)
+        if found is not None:
+            return found
+        return list(self.get_ancestors().filter(depth__gte=2))
 
     def get_meta_description(self):
         """The description search engines and social cards show, per language."""

@@ -20,11 +20,15 @@ def get_site_root(context):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The home page's live children that editors marked "show in menus"."""
+    """The home page's live children that editors marked "show in menus".
+
+    Plain `Page`s: the menu needs only their (translated) titles and URLs, and
+    `.specific()` would cost a query per page type.
+    """
     root = site_root(context)
     if root is None:
         return Page.objects.none()
-    return root.get_children().live().in_menu().specific()
+    return root.get_children().live().in_menu()
 
 
 @register.inclusion_tag("pages/tags/breadcrumbs.html", takes_context=True)
@@ -32,5 +36,8 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    ancestors = page.get_ancestors().filter(depth__gte=2).specific()
+    if hasattr(page, "breadcrumb_ancestors"):
+        ancestors = page.breadcrumb_ancestors()
+    else:
+        ancestors = page.get_ancestors().filter(depth__gte=2)
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}

@@ -1,0 +1,533 @@
+"""`make bench`: load-test every page type as visitors get it, uncached and cached.
+
+Starts the server command it is given (the Makefile passes the one `make run`
+uses), runs `wrk` with 64 connections against one page of every type in both
+languages, uncached (every request a new URL, so every one a cache miss and a
+full render) and cached, and against a static file of the same server, then
+prints per URL: requests/s, p50/p99 latency, errors, server CPU ms per request
+(from /proc: the gunicorn processes, the PostgreSQL backends serving them and a
+Redis started for the run), SQL queries per request (counted in this process
+with the same settings) and the ratio to the static file's rate. It ends with
+one line per target of issue 10 saying met or not met.
+"""
+
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.templatetags.static import static
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Page
+
+from pages.cache import CACHE_HEADER
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+ACCEPT_ENCODING = "br, gzip"
+# Sub-routes of routable pages: (model name, path after the page's URL).
+EXTRA_ROUTES = []
+
+WRK_SCRIPT = r"""
+paths = {%(paths)s}
+unique = %(unique)s
+run = "%(run)s"
+counter = 0
+local threads = 0
+wrk.headers["Accept-Encoding"] = "%(accept)s"
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
+function request()
+  counter = counter + 1
+  local path = paths[(counter %% #paths) + 1]
+  if unique then
+    local sep = string.find(path, "?", 1, true) and "&" or "?"
+    path = path .. sep .. "bench=" .. run .. "-" .. tid .. "-" .. counter
+  end
+  return wrk.format("GET", path)
+end
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    "BENCH_JSON {\"requests\":%%d,\"duration_us\":%%d,\"connect\":%%d,\"read\":%%d," ..
+    "\"write\":%%d,\"status\":%%d,\"timeout\":%%d,\"p50\":%%d,\"p99\":%%d,\"bytes\":%%d}\n",
+    summary.requests, summary.duration, e.connect, e.read, e.write, e.status,
+    e.timeout, latency:percentile(50), latency:percentile(99), summary.bytes))
+end
+"""
+
+
+@dataclass
+class Result:
+    label: str
+    mode: str
+    path: str
+    rps: float = 0.0
+    p50_ms: float = 0.0
+    p99_ms: float = 0.0
+    errors: int = 0
+    timeouts: int = 0
+    requests: int = 0
+    cpu_ms: float = 0.0
+    app_cpu_ms: float = 0.0
+    queries: int | None = None
+    ratio: float | None = None
+    notes: list = field(default_factory=list)
+
+
+def cpu_seconds(pids):
+    """utime + stime of each pid, in seconds (pids that ended are skipped)."""
+    times = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+        times[pid] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+    return times
+
+
+def descendants(pid):
+    found, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*"):
+            try:
+                queue += [int(c) for c in (task / "children").read_text().split()]
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+    return found
+
+
+def free_port(port):
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) != 0
+
+
+class Command(BaseCommand):
+    help = "Benchmark every page type, uncached and cached, against a static file."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8180)
+        parser.add_argument("--duration", type=int, default=8, help="seconds per URL")
+        parser.add_argument("--load-duration", type=int, default=60)
+        parser.add_argument("--connections", type=int, default=64)
+        parser.add_argument("--threads", type=int, default=2)
+        parser.add_argument("--markdown", default="test-artifacts/bench.md")
+        parser.add_argument("server", nargs="+", help="the server command line")
+
+    def handle(self, *args, **options):
+        self.options = options
+        if not shutil.which("wrk"):
+            raise CommandError("wrk is missing: `make bench` installs it with apt.")
+        port = options["port"]
+        self.base = f"http://127.0.0.1:{port}"
+        if not free_port(port):
+            raise CommandError(f"Port {port} is in use.")
+        self.redis = None
+        env = dict(os.environ)
+        if not env.get("REDIS_URL") and shutil.which("redis-server"):
+            env["REDIS_URL"] = self.start_redis(port + 9)
+        self.cache_backend = "Redis" if env.get("REDIS_URL") else "files"
+        self.log = Path(options["markdown"]).with_suffix(".server.log")
+        self.log.parent.mkdir(parents=True, exist_ok=True)
+        self.server = subprocess.Popen(
+            options["server"],
+            env=env,
+            stdout=self.log.open("w"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            self.wait_until_up()
+            self.run_all()
+        finally:
+            os.killpg(self.server.pid, signal.SIGTERM)
+            self.server.wait(timeout=30)
+            if self.redis:
+                self.redis.terminate()
+                self.redis.wait(timeout=10)
+
+    # --- processes -----------------------------------------------------------
+
+    def start_redis(self, port):
+        if not free_port(port):
+            raise CommandError(f"Port {port} (Redis for the run) is in use.")
+        self.redis = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--maxmemory",
+                "256mb",
+                "--maxmemory-policy",
+                "allkeys-lru",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _attempt in range(50):
+            if not free_port(port):
+                return f"redis://127.0.0.1:{port}/0"
+            time.sleep(0.1)
+        raise CommandError("Redis did not start.")
+
+    def wait_until_up(self):
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.server.poll() is not None:
+                raise CommandError(f"The server stopped; see {self.log}.")
+            try:
+                with urllib.request.urlopen(self.base + "/healthz", timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.5)
+        raise CommandError("The server did not answer /healthz within 60 s.")
+
+    def server_pids(self):
+        pids = {"app": descendants(self.server.pid), "db": [], "cache": []}
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pid FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    " AND backend_type = 'client backend'"
+                )
+                pids["db"] = [row[0] for row in cursor.fetchall()]
+        if self.redis:
+            pids["cache"] = [self.redis.pid]
+        return pids
+
+    def sample(self):
+        return {kind: cpu_seconds(p) for kind, p in self.server_pids().items()}
+
+    @staticmethod
+    def used(before, after):
+        return {
+            kind: sum(t - before[kind].get(pid, 0.0) for pid, t in after[kind].items())
+            for kind in after
+        }
+
+    # --- measuring -----------------------------------------------------------
+
+    def wrk(self, paths, seconds, unique):
+        script = WRK_SCRIPT % {
+            "paths": ", ".join(json.dumps(p) for p in paths),
+            "unique": "true" if unique else "false",
+            "run": str(time.time_ns()),
+            "accept": ACCEPT_ENCODING,
+        }
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+            handle.write(script)
+        o = self.options
+        before = self.sample()
+        try:
+            output = subprocess.run(
+                [
+                    "wrk",
+                    f"-t{o['threads']}",
+                    f"-c{o['connections']}",
+                    f"-d{seconds}s",
+                    "--timeout",
+                    "10s",
+                    "-s",
+                    handle.name,
+                    self.base + paths[0],
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        finally:
+            os.unlink(handle.name)
+        after = self.sample()
+        line = next(x for x in output.splitlines() if x.startswith("BENCH_JSON "))
+        data = json.loads(line.split(" ", 1)[1])
+        cpu = self.used(before, after)
+        return data, cpu
+
+    def measure(self, label, mode, paths, seconds):
+        data, cpu = self.wrk(paths, seconds, unique=(mode == "uncached"))
+        requests = max(data["requests"], 1)
+        errors = sum(data[k] for k in ("connect", "read", "write", "status", "timeout"))
+        return Result(
+            label=label,
+            mode=mode,
+            path=paths[0] if len(paths) == 1 else f"{len(paths)} URLs",
+            rps=data["requests"] / (data["duration_us"] / 1e6),
+            p50_ms=data["p50"] / 1000,
+            p99_ms=data["p99"] / 1000,
+            errors=errors,
+            timeouts=data["timeout"],
+            requests=data["requests"],
+            cpu_ms=1000 * sum(cpu.values()) / requests,
+            app_cpu_ms=1000 * cpu["app"] / requests,
+        )
+
+    def count_queries(self, path):
+        """Queries of one render with an empty page cache, and of a cached visit."""
+        client = Client(HTTP_HOST="127.0.0.1", HTTP_ACCEPT_ENCODING=ACCEPT_ENCODING)
+        # Count right after each request: the next request empties the query log.
+        with override_settings(PAGE_CACHE_SECONDS=0):
+            client.get(path)  # warm this process (content types, site roots)
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(path)
+            uncached = len(captured)
+        if response.status_code != 200:
+            raise CommandError(f"{path} answered {response.status_code}.")
+        client.get(path)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+        cached = len(captured)
+        hit = response.get(CACHE_HEADER) == "hit"
+        return uncached, (cached if hit else None)
+
+    # --- what to measure -----------------------------------------------------
+
+    def page_urls(self):
+        """One page of each type (the one with most siblings), in both languages."""
+        chosen = {}
+        for page in Page.objects.live().public().filter(depth__gt=1).specific():
+            name = type(page).__name__
+            chosen.setdefault(name, page)
+        urls = []
+        for name, page in sorted(chosen.items(), key=lambda item: item[1].path):
+            for language in ("en", "es"):
+                urls.append((f"{name} {language}", page.url_in(language)))
+            for model, suffix in EXTRA_ROUTES:
+                if model == name:
+                    for language in ("en", "es"):
+                        url = page.url_in(language) + suffix
+                        urls.append((f"{name} {suffix} {language}", url))
+        return urls
+
+    def run_all(self):
+        o = self.options
+        seconds = o["duration"]
+        urls = self.page_urls()
+        static_path = static("css/site.css")
+        results = []
+        self.stdout.write(
+            f"Benchmark: {len(urls)} URLs, {seconds} s each, {o['connections']}"
+            f" connections, cache: {self.cache_backend}, static file {static_path}"
+        )
+        # The machine is shared and noisy: each page's cached rate is compared
+        # with a static-file run made just before it.
+        static_runs = []
+        for label, path in urls:
+            queries, cached_queries = self.count_queries(path)
+            uncached = self.measure(label, "uncached", [path], seconds)
+            uncached.queries = queries
+            baseline = self.measure("static file", "static", [static_path], seconds)
+            static_runs.append(baseline)
+            self.prime(path)
+            cached = self.measure(label, "cached", [path], seconds)
+            cached.queries = cached_queries
+            cached.ratio = cached.rps / static_runs[-1].rps
+            uncached.ratio = uncached.rps / static_runs[-1].rps
+            results += [uncached, cached]
+            for result in (uncached, static_runs[-1], cached):
+                self.stdout.write(f"  {self.format_row(result)}")
+        static_result = Result("static file", "static", static_path)
+        static_result.rps = sum(r.rps for r in static_runs) / len(static_runs)
+        static_result.requests = sum(r.requests for r in static_runs)
+        static_result.errors = sum(r.errors for r in static_runs)
+        static_result.timeouts = sum(r.timeouts for r in static_runs)
+        static_result.cpu_ms = sum(r.cpu_ms for r in static_runs) / len(static_runs)
+        static_result.app_cpu_ms = sum(r.app_cpu_ms for r in static_runs) / len(
+            static_runs
+        )
+        middle = len(static_runs) // 2
+        static_result.p50_ms = sorted(r.p50_ms for r in static_runs)[middle]
+        static_result.p99_ms = max(r.p99_ms for r in static_runs)
+        static_result.ratio = 1.0
+
+        load = []
+        paths = [path for _label, path in urls]
+        for path in paths:
+            self.prime(path)
+        for mode in ("uncached", "cached"):
+            load.append(self.measure("all pages", mode, paths, o["load_duration"]))
+        self.report(static_result, results, load, static_path)
+
+    def prime(self, path):
+        request = urllib.request.Request(
+            self.base + path, headers={"Accept-Encoding": ACCEPT_ENCODING}
+        )
+        for _visit in range(2):
+            with urllib.request.urlopen(request, timeout=30) as response:
+                response.read()
+
+    def static_headers(self, path):
+        request = urllib.request.Request(
+            self.base + path, headers={"Accept-Encoding": ACCEPT_ENCODING}
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return dict(response.headers)
+
+    # --- reporting -----------------------------------------------------------
+
+    @staticmethod
+    def format_row(r):
+        queries = "-" if r.queries is None else str(r.queries)
+        ratio = "-" if r.ratio is None else f"{r.ratio:.2f}"
+        return (
+            f"{r.label:<34} {r.mode:<8} {r.rps:>8.0f} {r.p50_ms:>7.1f}"
+            f" {r.p99_ms:>7.1f} {r.errors:>6} {r.cpu_ms:>7.2f} {r.app_cpu_ms:>7.2f}"
+            f" {queries:>4} {ratio:>6}"
+        )
+
+    def report(self, static_result, results, load, static_path):
+        header = (
+            f"{'URL':<34} {'mode':<8} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7}"
+            f" {'errors':>6} {'cpu ms':>7} {'app ms':>7} {'sql':>4} {'ratio':>6}"
+        )
+        lines = [header, self.format_row(static_result)]
+        lines += [self.format_row(r) for r in results]
+        lines += [self.format_row(r) for r in load]
+        targets = self.targets(static_result, results, load, static_path)
+        machine = self.machine()
+        text = "\n".join(
+            [
+                "",
+                machine,
+                "cpu ms = server CPU per request: gunicorn + PostgreSQL backends"
+                + (" + Redis" if self.redis else "")
+                + "; app ms = gunicorn alone; sql = queries per request; "
+                "ratio = req/s over the req/s of a static-file run made just before"
+                " (static row: means over those runs, worst p99)",
+                "",
+                *lines,
+                "",
+                *targets,
+            ]
+        )
+        self.stdout.write(text)
+        Path(self.options["markdown"]).write_text(
+            f"```text\n{text.strip()}\n```\n", encoding="utf-8"
+        )
+
+    def machine(self):
+        cpu = "unknown CPU"
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        memory = Path("/proc/meminfo").read_text().split()[1]
+        load = os.getloadavg()
+        database = connection.vendor
+        if database == "postgresql":
+            database += f" {connection.pg_version // 10000}"
+        return (
+            f"Machine: {platform.node()}, {os.cpu_count()} cores {cpu},"
+            f" {int(memory) // 1024} MB RAM, {platform.system()} {platform.release()},"
+            f" Python {sys.version.split()[0]}; database {database}; cache"
+            f" {self.cache_backend}; load average at the end {load[0]:.2f};"
+            f" wrk {self.options['connections']} connections, --timeout 10s,"
+            f" Accept-Encoding: {ACCEPT_ENCODING}"
+        )
+
+    def targets(self, static_result, results, load, static_path):
+        def line(name, ok, detail):
+            return f"TARGET {name}: {'met' if ok else 'NOT MET'} ({detail})"
+
+        uncached = [r for r in results if r.mode == "uncached"]
+        cached = [r for r in results if r.mode == "cached"]
+        worst_q = max(uncached, key=lambda r: r.queries or 0)
+        worst_cpu = max(uncached, key=lambda r: r.cpu_ms)
+        worst_ratio = min(cached, key=lambda r: r.ratio or 0)
+        cached_q = [r.queries for r in cached]
+        errors = sum(r.errors for r in [static_result, *results, *load])
+        timeouts = sum(r.timeouts for r in [static_result, *results, *load])
+        headers = self.static_headers(static_path)
+        home = next(r for r in cached if r.label.startswith("HomePage"))
+        weight = self.home_weight(home.path)
+        seconds = self.options["load_duration"]
+        return [
+            line(
+                "queries <= 10 per uncached page",
+                (worst_q.queries or 0) <= 10,
+                f"worst {worst_q.queries} on {worst_q.label}; growth: see"
+                " tests/test_query_counts.py",
+            ),
+            line(
+                "uncached render <= 15 ms server CPU",
+                worst_cpu.cpu_ms <= 15,
+                f"worst {worst_cpu.cpu_ms:.1f} ms on {worst_cpu.label}",
+            ),
+            line(
+                "cached pages >= 0.5 x static file rate, 0 queries",
+                (worst_ratio.ratio or 0) >= 0.5 and all(q == 0 for q in cached_q),
+                f"worst {worst_ratio.ratio:.2f} on {worst_ratio.label};"
+                f" static {static_result.rps:.0f} req/s",
+            ),
+            line(
+                f"zero errors and timeouts, {self.options['connections']} connections",
+                errors == 0 and timeouts == 0,
+                f"{errors} errors, {timeouts} timeouts in all runs, including"
+                f" {seconds} s over every page uncached and cached",
+            ),
+            line(
+                "static files compressed, hashed, immutable",
+                headers.get("Content-Encoding") == "br"
+                and "immutable" in headers.get("Cache-Control", ""),
+                f"{static_path}: {headers.get('Content-Encoding')},"
+                f" {headers.get('Cache-Control')}",
+            ),
+            line(
+                "home page < 200 KB over the wire at first view",
+                weight is not None and weight < 200 * 1024,
+                "not measured" if weight is None else f"{weight / 1024:.0f} KB",
+            ),
+        ]
+
+    def home_weight(self, path):
+        """Bytes a phone downloads for the home page at first view (chromium)."""
+        chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+        if not Path(chromium).exists():
+            return None
+        try:
+            from playwright.sync_api import sync_playwright
+        except ImportError:
+            return None
+        total = 0
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
+            )
+            context = browser.new_context(
+                viewport={"width": 375, "height": 740},
+                device_scale_factor=2,
+                is_mobile=True,
+            )
+            page = context.new_page()
+            responses = []
+            page.on("requestfinished", lambda request: responses.append(request))
+            page.goto(self.base + path, wait_until="networkidle")
+            for request in responses:
+                sizes = request.sizes()
+                total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+            browser.close()
+        return total

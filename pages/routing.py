@@ -1,0 +1,130 @@
+"""Find the page for a URL in two queries, whatever its depth and its siblings.
+
+wagtail-modeltranslation replaces `Page.route` with one that walks the tree a
+level at a time and, at each level, loads *every* child to compare translated
+slugs: two queries per level, and a session page behind a programme of 300
+sessions loads 300 pages (design/i18n.md, trap 10). The translated `url_path_<lang>`
+columns already hold each page's full path in each language (with the English
+slug where the Spanish one is empty, as the slugs themselves fall back), so one
+query finds every page on the requested path, and one more loads the deepest as
+its specific type. That page then routes the rest of the path the usual way.
+
+Routable pages keep precedence: a page on the path whose `RoutablePageMixin`
+routes match the remainder of the path receives it, as in the level-by-level walk.
+The pages found on the way are kept on the routed page (`route_ancestors`), so
+breadcrumbs cost no query.
+
+Also here: the site root paths wagtail-modeltranslation caches per language are
+built for both languages by one query, instead of one query per language.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.urls import Resolver404
+
+from modeltranslation.utils import get_language
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, Site
+from wagtail.models.sites import SiteRootPath
+from wagtail_modeltranslation import patch_wagtailadmin
+
+TRANSLATED_ROUTE = {}
+
+
+def route(self, request, path_components):
+    translated_route = TRANSLATED_ROUTE[type(self)]
+    if not path_components:
+        return translated_route(self, request, path_components)
+    language = get_language()
+    field = f"url_path_{language}"
+    base = getattr(self, field, None) or self.url_path_en or self.url_path
+    prefixes, path = [], base
+    for component in path_components:
+        path += component + "/"
+        prefixes.append(path)
+    if _claims(type(self), path_components):
+        return translated_route(self, request, path_components)
+    rows = list(
+        Page.objects.descendant_of(self)
+        .filter(**{f"{field}__in": prefixes})
+        .order_by("depth")
+    )
+    target = None
+    for index, row in enumerate(rows):
+        consumed = row.depth - self.depth
+        model = ContentType.objects.get_for_id(row.content_type_id).model_class()
+        target = (index, consumed, model)
+        if _claims(model, path_components[consumed:]):
+            break
+    if target is None:
+        return translated_route(self, request, path_components)
+    index, consumed, model = target
+    page = model.objects.get(pk=rows[index].pk)
+    page.route_ancestors = [self, *rows[:index]]
+    return TRANSLATED_ROUTE.get(model, type(page).route)(
+        page, request, path_components[consumed:]
+    )
+
+
+def _claims(model, components):
+    """Whether a routable page type has a route for these path components."""
+    if not components or model is None or not issubclass(model, RoutablePageMixin):
+        return False
+    try:
+        model.get_resolver().resolve("/" + "/".join(components) + "/")
+    except Resolver404:
+        return False
+    return True
+
+
+def site_root_paths():
+    """Site root paths in the active language; on a miss, cached for every language."""
+    language = get_language()
+    result = cache.get(f"wagtail_site_root_paths_{language}")
+    if result is None:
+        sites = list(
+            Site.objects.select_related("root_page", "root_page__locale").order_by(
+                "-root_page__url_path"
+            )
+        )
+        every = {}
+        for code in settings.MODELTRANSLATION_LANGUAGES:
+            rows = [
+                (
+                    site.id,
+                    getattr(site.root_page, f"url_path_{code}")
+                    or site.root_page.url_path,
+                    site.root_url,
+                    site.root_page.locale.language_code,
+                )
+                for site in sites
+            ]
+            every[f"wagtail_site_root_paths_{code}"] = sorted(
+                rows, key=lambda row: row[1], reverse=True
+            )
+        cache.set_many(every, 3600)
+        result = every.get(f"wagtail_site_root_paths_{language}", [])
+    return [SiteRootPath(*row) for row in result]
+
+
+def install():
+    """Put `route` on every page type, keeping the translated route for the rest.
+
+    Called from `PagesConfig.ready()`, after wagtail-modeltranslation has patched
+    the page models (its app comes first in INSTALLED_APPS).
+    """
+    from pages.models import BasePage
+
+    def page_types(model):
+        for subclass in model.__subclasses__():
+            if not subclass._meta.abstract:
+                yield subclass
+            yield from page_types(subclass)
+
+    for model in page_types(BasePage):
+        if model.__dict__.get("route") is not route:
+            TRANSLATED_ROUTE[model] = model.route
+            model.route = route
+    # Looked up by name when wagtail-modeltranslation needs the root paths.
+    patch_wagtailadmin._localized_site_get_site_root_paths = site_root_paths

@@ -1,0 +1,70 @@
+"""URLs find their page as Wagtail's tree walk does, in a fixed number of queries."""
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def nested(home_page):
+    parent = StandardPageFactory(parent=home_page, title_en="Concept")
+    child = StandardPageFactory(parent=parent, title_en="Beijing 2013")
+    grandchild = StandardPageFactory(parent=child, title_en="Declaration")
+    return parent, child, grandchild
+
+
+def crumbs(response):
+    page = BeautifulSoup(response.content, "html.parser")
+    return [a.get_text(strip=True) for a in page.select(".breadcrumbs a")]
+
+
+def test_nested_pages_answer_in_each_language_only_at_their_own_url(client, nested):
+    parent, child, grandchild = nested
+    english = f"/en/{parent.slug_en}/{child.slug_en}/{grandchild.slug_en}/"
+    spanish = f"/es/{parent.slug_es}/{child.slug_es}/{grandchild.slug_es}/"
+    assert client.get(english).status_code == 200
+    assert client.get(spanish).status_code == 200
+    mixed = f"/es/{parent.slug_es}/{child.slug_en}/{grandchild.slug_es}/"
+    assert client.get(mixed).status_code == 404
+    assert client.get(english + "missing/").status_code == 404
+
+
+def test_breadcrumbs_list_every_ancestor_in_order(client, home_page, nested):
+    parent, child, grandchild = nested
+    response = client.get(grandchild.url_in("es"))
+    assert crumbs(response) == [
+        home_page.title_es,
+        parent.title_es,
+        child.title_es,
+        grandchild.title_es,
+    ]
+
+
+def test_an_empty_spanish_slug_falls_back_to_the_english_one(client, home_page):
+    page = StandardPageFactory(parent=home_page, slug_es="")
+    page.slug_es = ""
+    page.save()
+    assert page.url_in("es") == f"/es/{page.slug_en}/"
+    assert client.get(f"/es/{page.slug_en}/").status_code == 200
+
+
+def test_drafts_are_not_found_but_their_live_children_are(client, nested):
+    parent, child, grandchild = nested
+    child.unpublish()
+    assert client.get(child.url_in("en")).status_code == 404
+    assert client.get(grandchild.url_in("en")).status_code == 200
+
+
+def test_a_password_on_an_ancestor_protects_its_descendants(client, nested):
+    parent, child, grandchild = nested
+    PageViewRestriction.objects.create(
+        page=parent, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    response = client.get(grandchild.url_in("en"))
+    assert grandchild.title_en.encode() not in response.content
+    assert b'name="password"' in response.content
