@@ -1,7 +1,20 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
 class PagesConfig(AppConfig):
     name = "pages"
     verbose_name = _("Conference pages")
+
+    def ready(self):
+        from pages import redirects, translation_status
+
+        # Any model with translated fields, whoever adds it later.
+        pre_save.connect(
+            translation_status.remember_sources, dispatch_uid="translation_sources_pre"
+        )
+        post_save.connect(
+            translation_status.store_sources, dispatch_uid="translation_sources_post"
+        )
+        redirects.connect()

@@ -3,7 +3,7 @@
 import factory
 import wagtail_factories
 
-from pages.models import HomePage, StandardPage
+from pages.models import HomePage, SiteImage, StandardPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -29,3 +29,12 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+class SiteImageFactory(wagtail_factories.ImageFactory):
+    title = factory.Sequence(lambda n: f"Photo {n}")
+    description_en = "Mayors on the stage of the conference"
+    description_es = "Alcaldes en el escenario de la conferencia"
+
+    class Meta:
+        model = SiteImage

@@ -2,6 +2,7 @@ from .base import BasePage, ListingMixin
 from .home import HomePage
 from .images import SiteImage, SiteRendition
 from .standard import StandardPage
+from .translations import TranslationSource
 
 __all__ = [
     "BasePage",
@@ -10,4 +11,5 @@ __all__ = [
     "SiteImage",
     "SiteRendition",
     "StandardPage",
+    "TranslationSource",
 ]
