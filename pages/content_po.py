@@ -199,9 +199,7 @@ def _apply_fields(obj, fields, language, result):
                     check_placeholders(entry.msgid, entry.msgstr)
                 except BadPlaceholders:
                     result.conflicts.append(
-                        _(
-                            "%(ctx)s: the placeholders (<1>…</1>) do not match the English"
-                        )
+                        _("%(ctx)s: placeholders (<1>…</1>) differ from the English")
                         % {"ctx": entry.msgctxt}
                     )
                     continue

@@ -17,6 +17,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 
+from wagtail.models import Page
+
 from pages.translation_units import (
     DEFAULT_LANGUAGE,
     adapter_for,
@@ -37,11 +39,18 @@ def _fields(model):
     return tuple(translatable_fields(model))
 
 
+def content_type_of(obj):
+    """The specific type, also for a page loaded as a plain `Page` (moves do that)."""
+    if isinstance(obj, Page):
+        return ContentType.objects.get_for_id(obj.content_type_id)
+    return ContentType.objects.get_for_model(obj, for_concrete_model=False)
+
+
 def _records(obj, language=None):
     from pages.models import TranslationSource
 
     records = TranslationSource.objects.filter(
-        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+        content_type=content_type_of(obj),
         object_id=str(obj.pk),
     )
     if language:
@@ -122,7 +131,7 @@ def store_sources(sender, instance, raw=False, **kwargs):
     pending = getattr(instance, "_translation_sources", None)
     if raw or not pending:
         return
-    content_type = ContentType.objects.get_for_model(instance, for_concrete_model=False)
+    content_type = content_type_of(instance)
     for name, language, source_hash, hashes in pending:
         TranslationSource.objects.update_or_create(
             content_type=content_type,

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from pages.forms import BasePageForm
+
 
 class ListingMixin(models.Model):
     """How a page appears in listings, teasers and social cards."""
@@ -47,6 +49,9 @@ class BasePage(ListingMixin, Page):
     """
 
     promote_panels = Page.promote_panels + ListingMixin.panels
+
+    # Refuses to publish without a Spanish title (pages/forms.py).
+    base_form_class = BasePageForm
 
     preview_modes = [("en", _("English")), ("es", _("Spanish"))]
     default_preview_mode = "en"
