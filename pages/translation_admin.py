@@ -122,6 +122,9 @@ class TranslationsView(WagtailAdminTemplateMixin, View):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
     def get(self, request):
         return self.render(ExportForm(), ImportForm())
 

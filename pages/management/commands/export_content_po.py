@@ -1,7 +1,7 @@
 """Write the translatable content of every page and snippet to a PO file."""
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from pages.content_po import export_catalogue
 
@@ -22,6 +22,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--output", help="File to write (default: stdout).")
 
+    @no_translations
     def handle(self, *args, lang, only_missing, output, **options):
         codes = [c for c, _n in settings.LANGUAGES]
         if lang not in codes or lang == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:

@@ -1,7 +1,7 @@
 """Apply a translated content PO file (from export_content_po) to the site."""
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 import polib
 
@@ -29,6 +29,7 @@ class Command(BaseCommand):
             "--lang", help="Target language (default: the file's Language header)."
         )
 
+    @no_translations
     def handle(self, *args, file, dry_run, draft, lang, **options):
         try:
             po = polib.pofile(file)
