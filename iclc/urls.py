@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
@@ -10,6 +12,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages import views
+from pages.sitemaps import SITEMAPS
 
 handler404 = "pages.views.page_not_found"
 handler500 = "pages.views.server_error"
@@ -19,6 +22,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", views.language_redirect, name="language_redirect"),
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -27,6 +32,7 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
+    path(_("search/"), views.search_results, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

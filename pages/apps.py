@@ -8,7 +8,7 @@ class PagesConfig(AppConfig):
     verbose_name = _("Conference pages")
 
     def ready(self):
-        from pages import redirects, translation_status
+        from pages import redirects, signals, translation_status
 
         # Any model with translated fields, whoever adds it later.
         pre_save.connect(
@@ -18,3 +18,4 @@ class PagesConfig(AppConfig):
             translation_status.store_sources, dispatch_uid="translation_sources_post"
         )
         redirects.connect()
+        signals.connect()

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from pages import structured_data
 from pages.forms import BasePageForm
 
 
@@ -64,6 +65,18 @@ class BasePage(ListingMixin, Page):
         with translation.override(language):
             request.LANGUAGE_CODE = language
             return super().serve_preview(request, mode_name)
+
+    def get_meta_description(self):
+        """The description search engines and social cards show, per language."""
+        return self.search_description or self.listing_summary or ""
+
+    def get_social_image(self):
+        """The image shown when the page is shared; page types may offer another."""
+        return self.listing_image
+
+    def get_structured_data(self, request):
+        """schema.org data for this page as JSON-LD; page types describe themselves."""
+        return structured_data.web_page(self, request)
 
     def url_in(self, language, request=None):
         """This page's URL in `language` (slugs are translated)."""

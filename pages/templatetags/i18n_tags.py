@@ -24,16 +24,18 @@ def twin_url(context, language):
 
     Wagtail pages know their translated slugs; a routable page keeps the part of
     the path after its own URL (a day, a feed). Anything else goes through
-    Django's `translate_url`, which handles our own i18n URL patterns.
+    Django's `translate_url`, which handles our own i18n URL patterns. The query
+    string (a search, a filter) is kept.
     """
     request = context.get("request")
     page = context.get("page") or context.get("self")
     path = request.path if request else "/"
+    query = f"?{request.GET.urlencode()}" if request and request.GET else ""
     if page is not None and hasattr(page, "url_in"):
         current = page.get_url(request)
         suffix = path[len(current) :] if current and path.startswith(current) else ""
-        return page.url_in(language, request) + suffix
-    return translate_url(path, language)
+        return page.url_in(language, request) + suffix + query
+    return translate_url(path, language) + query
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,48 @@
+"""The <head> of every page: canonical URL, description, social cards, JSON-LD."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import translation
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# Open Graph wants territory-qualified locales.
+OG_LOCALES = {"en": "en_US", "es": "es_MX"}
+SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
+
+
+@register.inclusion_tag("includes/seo_head.html", takes_context=True)
+def seo_head(context, page):
+    request = context.get("request")
+    language = translation.get_language()
+    image = page.get_social_image()
+    rendition = image.get_rendition(SOCIAL_IMAGE_SPEC) if image else None
+    return {
+        "page": page,
+        "request": request,
+        "title": page.seo_title or page.title,
+        "description": page.get_meta_description(),
+        "canonical": request.build_absolute_uri(page.get_url(request)),
+        "og_locale": OG_LOCALES.get(language, language),
+        "og_alternates": [
+            OG_LOCALES.get(code, code)
+            for code, _ in settings.LANGUAGES
+            if code != language
+        ],
+        "image": rendition,
+        "image_url": request.build_absolute_uri(rendition.url) if rendition else "",
+        "image_alt": (image.description or image.title) if image else "",
+        "json_ld": json_ld(page.get_structured_data(request)),
+    }
+
+
+def json_ld(data):
+    """JSON safe inside a <script> element: no way to close it from the data."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    for character, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(character, escaped)
+    return mark_safe(text)

@@ -1,0 +1,121 @@
+"""The <head> of every page: canonical, hreflang, description, social cards, JSON-LD."""
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail_factories import ImageFactory
+
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def head(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser").head
+
+
+def meta(soup, **attrs):
+    tag = soup.find("meta", attrs=attrs)
+    return tag["content"] if tag else None
+
+
+@pytest.fixture
+def shared_page(home_page):
+    image = ImageFactory(
+        title="Zócalo",
+        description_en="The Zócalo",
+        description_es="El Zócalo",
+        file__width=1600,
+        file__height=1000,
+    )
+    return StandardPageFactory(
+        parent=home_page,
+        seo_title_en="Learning cities explained",
+        seo_title_es="Las ciudades del aprendizaje, explicadas",
+        search_description_en="What a learning city does.",
+        search_description_es="Qué hace una ciudad del aprendizaje.",
+        listing_image=image,
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "description", "locale", "alternate", "alt"),
+    [
+        (
+            "en",
+            "Learning cities explained",
+            "What a learning city does.",
+            "en_US",
+            "es_MX",
+            "The Zócalo",
+        ),
+        (
+            "es",
+            "Las ciudades del aprendizaje, explicadas",
+            "Qué hace una ciudad del aprendizaje.",
+            "es_MX",
+            "en_US",
+            "El Zócalo",
+        ),
+    ],
+)
+def test_title_description_and_social_cards_per_language(
+    client, shared_page, language, title, description, locale, alternate, alt
+):
+    slug = getattr(shared_page, f"slug_{language}")
+    url = f"http://testserver/{language}/{slug}/"
+    soup = head(client, f"/{language}/{slug}/")
+    assert soup.title.get_text().startswith(title)
+    assert soup.find("link", rel="canonical")["href"] == url
+    assert meta(soup, name="description") == description
+    assert meta(soup, property="og:title") == title
+    assert meta(soup, property="og:description") == description
+    assert meta(soup, property="og:url") == url
+    assert meta(soup, property="og:locale") == locale
+    assert meta(soup, property="og:locale:alternate") == alternate
+    assert meta(soup, property="og:image").startswith("http://testserver/media/")
+    assert (
+        meta(soup, property="og:image:width"),
+        meta(soup, property="og:image:height"),
+    ) == ("1200", "630")
+    assert meta(soup, property="og:image:alt") == alt
+    assert meta(soup, name="twitter:card") == "summary_large_image"
+    hreflangs = {
+        link["hreflang"]: link["href"]
+        for link in soup.find_all("link", rel="alternate", hreflang=True)
+    }
+    assert hreflangs["en"] == f"http://testserver/en/{shared_page.slug_en}/"
+    assert hreflangs["es"] == f"http://testserver/es/{shared_page.slug_es}/"
+    assert hreflangs["x-default"] == hreflangs["en"]
+
+
+def test_social_image_is_a_real_rendition(client, shared_page):
+    soup = head(client, f"/en/{shared_page.slug_en}/")
+    response = client.get(
+        meta(soup, property="og:image").replace("http://testserver", "")
+    )
+    assert response.status_code == 200
+
+
+def test_json_ld_describes_the_page_in_its_language(client, shared_page, lang):
+    slug = getattr(shared_page, f"slug_{lang}")
+    soup = head(client, f"/{lang}/{slug}/")
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert data["@context"] == "https://schema.org"
+    assert data["inLanguage"] == lang
+    assert data["url"] == f"http://testserver/{lang}/{slug}/"
+    assert data["name"] == getattr(shared_page, f"title_{lang}")
+
+
+def test_json_ld_cannot_be_closed_by_content(client, home_page):
+    page = StandardPageFactory(
+        parent=home_page, search_description_en="</script><script>alert(1)</script>"
+    )
+    html = client.get(f"/en/{page.slug_en}/").content.decode()
+    assert "<script>alert(1)" not in html
+    soup = BeautifulSoup(html, "html.parser")
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert data["description"] == "</script><script>alert(1)</script>"

@@ -1,0 +1,77 @@
+"""The sitemap and robots.txt: every public page in both languages, with hreflang."""
+
+from pathlib import Path
+
+from django.utils import timezone
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+from lxml import etree
+
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+}
+SCHEMA = etree.XMLSchema(
+    etree.parse(str(Path(__file__).parent / "schemas/sitemap.xsd"))
+)
+
+
+def sitemap(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    document = etree.fromstring(response.content)
+    SCHEMA.assertValid(document)
+    return document
+
+
+def entries(document):
+    found = {}
+    for url in document.findall("s:url", NS):
+        alternates = {
+            link.get("hreflang"): link.get("href")
+            for link in url.findall("xhtml:link", NS)
+        }
+        lastmod = url.findtext("s:lastmod", namespaces=NS)
+        found[url.findtext("s:loc", namespaces=NS)] = (alternates, lastmod)
+    return found
+
+
+def test_every_public_page_in_both_languages_with_alternates(client, home_page):
+    child = StandardPageFactory(parent=home_page)
+    child.save_revision().publish()
+    child.refresh_from_db()
+    hidden = StandardPageFactory(parent=home_page)
+    PageViewRestriction.objects.create(page=hidden, restriction_type="login")
+    draft = StandardPageFactory(parent=home_page, live=False)
+
+    found = entries(sitemap(client))
+    en = f"http://testserver/en/{child.slug_en}/"
+    es = f"http://testserver/es/{child.slug_es}/"
+    assert set(found) == {
+        "http://testserver/en/",
+        "http://testserver/es/",
+        en,
+        es,
+    }
+    for loc in (en, es):
+        alternates, lastmod = found[loc]
+        assert alternates == {"en": en, "es": es, "x-default": en}
+        published = timezone.localtime(child.last_published_at)
+        assert lastmod == published.date().isoformat()
+    assert not any(hidden.slug_en in loc or draft.slug_en in loc for loc in found)
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_out_the_admin(client, db):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "Disallow: /admin/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
