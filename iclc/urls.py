@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -32,6 +33,9 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
+    # Wagtail serves only paths ending in "/"; calendar files keep their ".ics"
+    # (`…/calendar.ics`) and are routed by the page's RoutablePageMixin.
+    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.ics)$", wagtail_views.serve),
     path(_("search/"), views.search_results, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -108,6 +109,26 @@ class DocumentListBlock(blocks.StructBlock):
         description = _("A list of downloadable documents")
 
 
+class ConferenceDocumentsBlock(blocks.StructBlock):
+    """The conference's official documents, each with its English and Spanish file.
+
+    Editors pick "conference document" snippets; each is listed with its type and,
+    per language, a download link with the file type and size.
+    """
+
+    heading = blocks.CharBlock(label=_("heading"), required=False)
+    intro = blocks.TextBlock(label=_("introduction"), required=False)
+    documents = blocks.ListBlock(
+        SnippetChooserBlock("pages.ConferenceDocument", label=_("document")),
+        label=_("documents"),
+    )
+
+    class Meta:
+        icon = "doc-full-inverse"
+        template = "pages/blocks/conference_documents_block.html"
+        description = _("Official conference documents in English and Spanish")
+
+
 class VideoBlock(blocks.StructBlock):
     """A video hosted elsewhere, shown as a poster and a link.
 
@@ -154,5 +175,6 @@ class BodyStreamBlock(blocks.StreamBlock):
     list = ListBlock()
     key_figures = KeyFiguresBlock()
     documents = DocumentListBlock()
+    conference_documents = ConferenceDocumentsBlock()
     video = VideoBlock()
     call_to_action = CallToActionBlock()

@@ -2,7 +2,22 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from pages.models import HomePage, SiteImage, StandardPage
+from pages.models import (
+    ConferenceDocument,
+    ConferenceSettings,
+    ContactOffice,
+    HomePage,
+    Organisation,
+    Person,
+    ProgrammePage,
+    SessionPage,
+    ShowcaseIndexPage,
+    ShowcaseProgrammePage,
+    SiteImage,
+    StandardPage,
+    VenueIndexPage,
+    VenuePage,
+)
 
 
 class BasePageTR(TranslationOptions):
@@ -11,7 +26,7 @@ class BasePageTR(TranslationOptions):
 
 @register(HomePage)
 class HomePageTR(BasePageTR):
-    fields = BasePageTR.fields + ("intro", "body")
+    fields = BasePageTR.fields + ("theme", "intro", "city", "country", "body")
 
 
 @register(StandardPage)
@@ -22,3 +37,63 @@ class StandardPageTR(BasePageTR):
 @register(SiteImage)
 class SiteImageTR(TranslationOptions):
     fields = ("description", "caption")
+
+
+@register(ProgrammePage)
+class ProgrammePageTR(BasePageTR):
+    fields = BasePageTR.fields + ("intro",)
+
+
+@register(SessionPage)
+class SessionPageTR(BasePageTR):
+    fields = BasePageTR.fields + ("room", "summary", "body")
+
+
+@register(VenueIndexPage)
+class VenueIndexPageTR(BasePageTR):
+    fields = BasePageTR.fields + ("intro",)
+
+
+@register(VenuePage)
+class VenuePageTR(BasePageTR):
+    fields = BasePageTR.fields + (
+        "address",
+        "description",
+        "accessibility",
+        "getting_there",
+    )
+
+
+@register(Person)
+class PersonTR(TranslationOptions):
+    fields = ("role", "organisation", "bio")
+
+
+@register(ShowcaseIndexPage)
+class ShowcaseIndexPageTR(BasePageTR):
+    fields = BasePageTR.fields + ("intro", "body")
+
+
+@register(ShowcaseProgrammePage)
+class ShowcaseProgrammePageTR(BasePageTR):
+    fields = BasePageTR.fields + ("summary", "key_figures", "body")
+
+
+@register(Organisation)
+class OrganisationTR(TranslationOptions):
+    fields = ("name",)
+
+
+@register(ContactOffice)
+class ContactOfficeTR(TranslationOptions):
+    fields = ("name", "institution", "city", "country")
+
+
+@register(ConferenceDocument)
+class ConferenceDocumentTR(TranslationOptions):
+    fields = ("title", "description")
+
+
+@register(ConferenceSettings)
+class ConferenceSettingsTR(TranslationOptions):
+    fields = ("name", "short_name", "city", "footer_text")

@@ -1,9 +1,30 @@
 """Factories for page types and snippets: test data without demo content."""
 
+import datetime
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
 import factory
 import wagtail_factories
 
-from pages.models import HomePage, SiteImage, StandardPage
+from pages.models import (
+    ConferenceDocument,
+    ContactOffice,
+    HomePage,
+    Organisation,
+    Person,
+    ProgrammePage,
+    SessionPage,
+    SessionParticipant,
+    ShowcaseIndexPage,
+    ShowcaseProgrammePage,
+    SiteImage,
+    StandardPage,
+    VenueIndexPage,
+    VenuePage,
+)
+
+MEXICO_CITY = ZoneInfo("America/Mexico_City")
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -29,6 +50,150 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Ana Speaker {n}")
+    honorific = "Dr"
+    role_en = "Mayor"
+    role_es = "Alcaldesa"
+    organisation_en = "City of Learning"
+    organisation_es = "Ciudad del Aprendizaje"
+
+    class Meta:
+        model = Person
+
+
+class ProgrammePageFactory(wagtail_factories.PageFactory):
+    title_en = "Programme"
+    title_es = "Programa"
+    slug_en = "programme"
+    slug_es = "programa"
+
+    class Meta:
+        model = ProgrammePage
+
+
+class VenueIndexPageFactory(wagtail_factories.PageFactory):
+    title_en = "Venues"
+    title_es = "Sedes"
+    slug_en = "venues"
+    slug_es = "sedes"
+
+    class Meta:
+        model = VenueIndexPage
+
+
+class VenuePageFactory(wagtail_factories.PageFactory):
+    title_en = factory.Sequence(lambda n: f"Palace {n}")
+    title_es = factory.Sequence(lambda n: f"Palacio {n}")
+    slug_en = factory.Sequence(lambda n: f"palace-{n}")
+    slug_es = factory.Sequence(lambda n: f"palacio-{n}")
+    address_en = "Plaza de la Constitución 2\nMexico City"
+    address_es = "Plaza de la Constitución 2\nCiudad de México"
+    latitude = Decimal("19.432000")
+    longitude = Decimal("-99.133000")
+
+    class Meta:
+        model = VenuePage
+
+
+class SessionPageFactory(wagtail_factories.PageFactory):
+    title_en = factory.Sequence(lambda n: f"Plenary session {n}")
+    title_es = factory.Sequence(lambda n: f"Sesión plenaria {n}")
+    slug_en = factory.Sequence(lambda n: f"plenary-session-{n}")
+    slug_es = factory.Sequence(lambda n: f"sesion-plenaria-{n}")
+    session_type = "plenary"
+    start = datetime.datetime(2015, 9, 28, 10, 0, tzinfo=MEXICO_CITY)
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=1))
+    room_en = "Main hall"
+    room_es = "Sala principal"
+    summary_en = "Mayors discuss learning."
+    summary_es = "Los alcaldes hablan del aprendizaje."
+
+    class Meta:
+        model = SessionPage
+
+
+class SessionParticipantFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(SessionPageFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = "speaker"
+
+    class Meta:
+        model = SessionParticipant
+
+
+class ShowcaseIndexPageFactory(wagtail_factories.PageFactory):
+    title_en = "A learning city"
+    title_es = "Una ciudad del aprendizaje"
+    slug_en = "a-learning-city"
+    slug_es = "una-ciudad-del-aprendizaje"
+    intro_en = "Five programmes of the host city."
+    intro_es = "Cinco programas de la ciudad anfitriona."
+    show_in_menus = True
+
+    class Meta:
+        model = ShowcaseIndexPage
+
+
+class ShowcaseProgrammePageFactory(wagtail_factories.PageFactory):
+    title_en = factory.Sequence(lambda n: f"Bicycles for all {n}")
+    title_es = factory.Sequence(lambda n: f"Bicicletas para todos {n}")
+    slug_en = factory.Sequence(lambda n: f"bicycles-{n}")
+    slug_es = factory.Sequence(lambda n: f"bicicletas-{n}")
+    theme = "sustainable-city"
+    summary_en = "Shared bicycles in the city centre."
+    summary_es = "Bicicletas compartidas en el centro de la ciudad."
+    key_figures_en = factory.LazyFunction(
+        lambda: [{"type": "figure", "value": {"value": "440", "label": "stations"}}]
+    )
+    key_figures_es = factory.LazyFunction(
+        lambda: [
+            {"type": "figure", "value": {"value": "440", "label": "cicloestaciones"}}
+        ]
+    )
+
+    class Meta:
+        model = ShowcaseProgrammePage
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    name_en = factory.Sequence(lambda n: f"Institute for Learning {n}")
+    name_es = factory.Sequence(lambda n: f"Instituto para el Aprendizaje {n}")
+    acronym = "IFL"
+    role = "organiser"
+
+    class Meta:
+        model = Organisation
+
+
+class ContactOfficeFactory(factory.django.DjangoModelFactory):
+    name_en = "Office in Hamburg"
+    name_es = "Oficina en Hamburgo"
+    institution_en = "Institute for Learning"
+    institution_es = "Instituto para el Aprendizaje"
+    street = "Feldbrunnenstraße 58"
+    postcode = "20148"
+    city_en = "Hamburg"
+    city_es = "Hamburgo"
+    country_en = "Germany"
+    country_es = "Alemania"
+    email = "office@example.org"
+
+    class Meta:
+        model = ContactOffice
+
+
+class ConferenceDocumentFactory(factory.django.DjangoModelFactory):
+    title_en = factory.Sequence(lambda n: f"Concept note {n}")
+    title_es = factory.Sequence(lambda n: f"Nota conceptual {n}")
+    document_type = "concept-note"
+    file_en = factory.SubFactory(wagtail_factories.DocumentFactory)
+    file_es = factory.SubFactory(wagtail_factories.DocumentFactory)
+
+    class Meta:
+        model = ConferenceDocument
 
 
 class SiteImageFactory(wagtail_factories.ImageFactory):

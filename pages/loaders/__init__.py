@@ -4,4 +4,10 @@
 `LOADERS` in order with it. Every loader is idempotent: a second run changes nothing.
 """
 
-LOADERS = []
+from . import programme, showcase, site
+
+LOADERS = [
+    site.load,
+    showcase.load,
+    programme.load,
+]

@@ -53,13 +53,24 @@ def resolve_references(value, resolver):
     return value
 
 
+def _without_ids(data):
+    """Stream data without the block ids Wagtail adds (they differ on every load)."""
+    if isinstance(data, dict):
+        return {k: _without_ids(v) for k, v in data.items() if k != "id"}
+    if isinstance(data, list):
+        return [_without_ids(item) for item in data]
+    return data
+
+
 def _differs(page, values):
     for name, value in values.items():
         current = getattr(page, name)
         if hasattr(current, "raw_data"):
-            current = list(current.raw_data)
-            current = [{"type": b["type"], "value": b["value"]} for b in current]
-            value = [{"type": b["type"], "value": b["value"]} for b in value or []]
+            # Compare both sides as the database stores them: ListBlocks gain a
+            # {"type": "item", "value": …} wrapper, choosers hold primary keys.
+            block = page._meta.get_field(name).stream_block
+            current = _without_ids(current.get_prep_value())
+            value = _without_ids(block.get_prep_value(block.to_python(value or [])))
         elif hasattr(current, "pk") and not hasattr(value, "pk"):
             current = current.pk
         if current != value:
@@ -134,6 +145,7 @@ def save_image(key, title, render):
     picture.save(buffer, format="JPEG", quality=85, optimize=True)
     image = Image(title=title, collection=content_collection())
     image.file.save(f"{key}.jpg", ContentFile(buffer.getvalue()), save=False)
+    image.width, image.height = picture.size
     image.save()
     return image
 

@@ -1,17 +1,38 @@
 from .base import BasePage, ListingMixin
 from .home import HomePage
 from .images import SiteImage, SiteRendition
+from .people import Person
+from .programme import ProgrammePage, SessionDocument, SessionPage, SessionParticipant
 from .search import SearchEntry
+from .showcase import THEME_CHOICES, ShowcaseIndexPage, ShowcaseProgrammePage
+from .site_settings import ConferenceSettings
+from .snippets import ConferenceDocument, ContactOffice, Organisation
 from .standard import StandardPage
 from .translations import TranslationSource
+from .venues import VenueIndexPage, VenuePage, VenuePhoto
 
 __all__ = [
+    "THEME_CHOICES",
     "BasePage",
+    "ConferenceDocument",
+    "ConferenceSettings",
+    "ContactOffice",
     "HomePage",
     "ListingMixin",
+    "Organisation",
+    "Person",
+    "ProgrammePage",
     "SearchEntry",
+    "SessionDocument",
+    "SessionPage",
+    "SessionParticipant",
+    "ShowcaseIndexPage",
+    "ShowcaseProgrammePage",
     "SiteImage",
     "SiteRendition",
     "StandardPage",
     "TranslationSource",
+    "VenueIndexPage",
+    "VenuePage",
+    "VenuePhoto",
 ]

@@ -1,0 +1,87 @@
+"""iCalendar (RFC 5545) exports of the programme, a day or a session.
+
+Built with the `icalendar` library. Each session is one VEVENT whose UID is
+derived from the page's translation key, so it survives edits and is the same in
+both languages; SEQUENCE is the session's own change counter. Texts follow the
+active language, which comes from the URL (`/en/…`, `/es/…`).
+"""
+
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+import icalendar
+
+UID_DOMAIN = "iclc2015.learningcities"
+PRODID = "-//UNESCO UIL and Mexico City//ICLC 2015 programme//EN"
+
+
+def session_uid(session):
+    return f"session-{session.translation_key}@{UID_DOMAIN}"
+
+
+def session_event(session, request):
+    zone = ZoneInfo(settings.TIME_ZONE)
+    event = icalendar.Event()
+    event.add("uid", session_uid(session))
+    event.add("sequence", session.sequence)
+    stamp = session.last_published_at or timezone.now()
+    event.add("dtstamp", stamp.astimezone(ZoneInfo("UTC")))
+    event.add("last-modified", stamp.astimezone(ZoneInfo("UTC")))
+    event.add("dtstart", session.start.astimezone(zone))
+    event.add("dtend", session.end.astimezone(zone))
+    event.add("summary", session.title)
+    event.add("description", describe(session))
+    event.add("categories", [str(session.get_session_type_display())])
+    event.add("status", "CONFIRMED")
+    event.add("transp", "OPAQUE")
+    event.add("url", session.get_full_url(request))
+    venue = session.venue
+    if venue is not None:
+        place = [venue.title, session.room, " ".join(venue.address.split())]
+        event.add("location", ", ".join(part for part in place if part))
+        event.add("geo", (float(venue.latitude), float(venue.longitude)))
+    return event
+
+
+def describe(session):
+    lines = [session.summary] if session.summary else []
+    chairs = ", ".join(str(p) for p in session.chairs())
+    speakers = ", ".join(str(p) for p in session.speakers())
+    if chairs:
+        lines.append(_("Chair: %(names)s") % {"names": chairs})
+    if speakers:
+        lines.append(_("Speakers: %(names)s") % {"names": speakers})
+    languages = ", ".join(str(name) for name in session.get_interpretation_display())
+    if languages:
+        lines.append(_("Interpretation: %(languages)s") % {"languages": languages})
+    return "\n\n".join(lines)
+
+
+def build_calendar(request, sessions, name):
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    for session in sessions:
+        calendar.add_component(session_event(session, request))
+    # One VTIMEZONE for America/Mexico_City, as RFC 5545 requires for TZID.
+    calendar.add_missing_timezones()
+    return calendar
+
+
+def calendar_response(request, sessions, name, filename):
+    calendar = build_calendar(request, sessions, name)
+    response = HttpResponse(
+        calendar.to_ical(), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Language"] = translation.get_language()
+    return response

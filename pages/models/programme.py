@@ -1,0 +1,442 @@
+"""The conference programme: the programme page, its sessions and who speaks.
+
+The programme page lists every session grouped by day, with filters by day, type
+and venue (plain query parameters), a page per day and iCalendar exports. Sessions
+are its children; each knows its venue, its people and its own `.ics` file.
+"""
+
+import datetime
+
+from django import forms
+from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+
+from pages.blocks import BodyStreamBlock
+
+from .base import BasePage
+
+SESSION_TYPES = [
+    ("opening", _("Opening ceremony")),
+    ("plenary", _("Plenary session")),
+    ("mayors_forum", _("Mayors' forum")),
+    ("parallel", _("Parallel session")),
+    ("city_visit", _("City visit")),
+    ("side_event", _("Side event")),
+    ("closing", _("Closing ceremony")),
+]
+
+# The six official UN languages plus the host's; interpretation is offered in some.
+INTERPRETATION_LANGUAGES = [
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("fr", _("French")),
+    ("ar", _("Arabic")),
+    ("zh", _("Chinese")),
+    ("ru", _("Russian")),
+]
+
+PARTICIPANT_ROLES = [("chair", _("Chair")), ("speaker", _("Speaker"))]
+
+# Changing any of these moves the event in people's calendars: SEQUENCE goes up.
+SCHEDULE_FIELDS = ("start", "end", "venue_id", "room_en", "room_es")
+
+
+class ChoiceArrayField(ArrayField):
+    """A list of choices, edited as checkboxes (Django's default is a text box)."""
+
+    def formfield(self, **kwargs):
+        return super(ArrayField, self).formfield(
+            form_class=forms.TypedMultipleChoiceField,
+            choices=self.base_field.choices,
+            coerce=self.base_field.to_python,
+            widget=forms.CheckboxSelectMultiple,
+            **kwargs,
+        )
+
+
+def parse_day(value):
+    """A `YYYY-MM-DD` string as a date, or None for anything else."""
+    try:
+        return datetime.date.fromisoformat(value) if len(value or "") == 10 else None
+    except ValueError:
+        return None
+
+
+class ProgrammePage(RoutablePageMixin, BasePage):
+    """The programme, one under the home page; its children are SessionPages.
+
+    Sub-paths are language-neutral so the language switcher keeps them:
+    `day/2015-09-28/` (a day), `calendar.ics` (everything) and
+    `day/2015-09-28/calendar.ics` (a day in a calendar app).
+    """
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A short paragraph above the programme."),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.SessionPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("programme page")
+        verbose_name_plural = _("programme pages")
+
+    def get_sessions(self):
+        """Every live session with what the listing shows, in a fixed number of
+        queries whatever the number of sessions."""
+        return (
+            SessionPage.objects.live()
+            .child_of(self)
+            .select_related("venue")
+            .prefetch_related(
+                Prefetch(
+                    "participants",
+                    queryset=SessionParticipant.objects.select_related("person"),
+                )
+            )
+            .order_by("start", "end", "path")
+        )
+
+    # Filters ---------------------------------------------------------------
+    def read_filters(self, request, sessions):
+        """The valid filters of the query string; anything else is ignored."""
+        days = sorted({s.local_day for s in sessions})
+        venues = {s.venue_id: s.venue for s in sessions if s.venue_id}
+        chosen = {}
+        day = parse_day(request.GET.get("day"))
+        if day in days:
+            chosen["day"] = day
+        session_type = request.GET.get("type")
+        if session_type in dict(SESSION_TYPES):
+            chosen["type"] = session_type
+        venue = request.GET.get("venue", "")
+        if venue.isdigit() and int(venue) in venues:
+            chosen["venue"] = int(venue)
+        options = {
+            "days": days,
+            "types": [
+                (value, label)
+                for value, label in SESSION_TYPES
+                if any(s.session_type == value for s in sessions)
+            ],
+            "venues": sorted(venues.values(), key=lambda v: v.title),
+        }
+        return chosen, options
+
+    @staticmethod
+    def apply_filters(sessions, chosen):
+        return [
+            s
+            for s in sessions
+            if ("day" not in chosen or s.local_day == chosen["day"])
+            and ("type" not in chosen or s.session_type == chosen["type"])
+            and ("venue" not in chosen or s.venue_id == chosen["venue"])
+        ]
+
+    @staticmethod
+    def mark_now_next(sessions, now=None):
+        """Flag what is on now and what comes next, while the conference is on.
+
+        "On" means from midnight of the first day to the end of the last session,
+        Mexico City time.
+        """
+        if not sessions:
+            return
+        now = now or timezone.now()
+        first_day = sessions[0].local_day
+        opens = timezone.make_aware(
+            datetime.datetime.combine(first_day, datetime.time.min)
+        )
+        closes = max(s.end for s in sessions)
+        if not opens <= now < closes:
+            return
+        upcoming = [s.start for s in sessions if s.start > now]
+        next_start = min(upcoming) if upcoming else None
+        for session in sessions:
+            session.is_now = session.start <= now < session.end
+            session.is_next = session.start == next_start
+
+    @staticmethod
+    def group_by_day(sessions):
+        days = {}
+        for session in sessions:
+            days.setdefault(session.local_day, []).append(session)
+        return list(days.items())
+
+    def programme_context(self, request, day=None):
+        sessions = list(self.get_sessions())
+        self.mark_now_next(sessions)
+        chosen, options = self.read_filters(request, sessions)
+        if day is not None:
+            if day not in options["days"]:
+                raise Http404("No sessions on this day.")
+            chosen["day"] = day
+        shown = self.apply_filters(sessions, chosen)
+        return {
+            "days": self.group_by_day(shown),
+            "filters": chosen,
+            "filter_options": options,
+            # On a day view the day is the page, not a filter.
+            "filtered": any(key != "day" or day is None for key in chosen),
+            "day": day,
+            "day_extras": self.day_extras(day) if day else {},
+        }
+
+    def day_extras(self, day):
+        """What else the day view shows for `day`.
+
+        The place where that day's press release and photo gallery plug in once
+        the press pages exist (keys: "press_releases", "galleries").
+        """
+        return {}
+
+    # Routes ----------------------------------------------------------------
+    @path("", name="programme")
+    def index_route(self, request):
+        return self.render(request, context_overrides=self.programme_context(request))
+
+    @re_path(r"^day/(\d{4}-\d{2}-\d{2})/$", name="day")
+    def day_view(self, request, day):
+        day = parse_day(day)
+        if day is None:
+            raise Http404("Not a date.")
+        return self.render(
+            request,
+            context_overrides=self.programme_context(request, day),
+            template="pages/programme_day.html",
+        )
+
+    # Wagtail hands sub-routes a trailing "/"; "/?" lets reverse() leave it out.
+    @re_path(r"^calendar\.ics/?$", name="calendar")
+    def calendar(self, request):
+        from pages.ical import calendar_response
+
+        return calendar_response(
+            request, self.get_sessions(), self.title, "iclc-2015-programme.ics"
+        )
+
+    @re_path(r"^day/(\d{4}-\d{2}-\d{2})/calendar\.ics/?$", name="day_calendar")
+    def day_calendar(self, request, day):
+        from pages.ical import calendar_response
+
+        day = parse_day(day)
+        sessions = [s for s in self.get_sessions() if s.local_day == day]
+        if not sessions:
+            raise Http404("No sessions on this day.")
+        return calendar_response(
+            request, sessions, self.title, f"iclc-2015-{day.isoformat()}.ics"
+        )
+
+
+class SessionPage(RoutablePageMixin, BasePage):
+    """One session of the programme, a child of the ProgrammePage.
+
+    Start and end are stored in UTC and shown in Mexico City time. `sequence`
+    counts changes of time or place so calendar apps update the event instead of
+    keeping the old one; it is never edited by hand.
+    """
+
+    session_type = models.CharField(
+        _("session type"),
+        max_length=20,
+        choices=SESSION_TYPES,
+        help_text=_("Used for the programme filters and calendar categories."),
+    )
+    start = models.DateTimeField(
+        _("start"), help_text=_("Date and time in Mexico City time.")
+    )
+    end = models.DateTimeField(
+        _("end"), help_text=_("Date and time in Mexico City time.")
+    )
+    venue = models.ForeignKey(
+        "pages.VenuePage",
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
+        help_text=_("Where the session takes place."),
+    )
+    room = models.CharField(
+        _("room"),
+        max_length=120,
+        blank=True,
+        help_text=_("Hall or room inside the venue."),
+    )
+    interpretation_languages = ChoiceArrayField(
+        models.CharField(max_length=5, choices=INTERPRETATION_LANGUAGES),
+        verbose_name=_("interpretation"),
+        default=list,
+        blank=True,
+        help_text=_("Languages with simultaneous interpretation."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("Two or three sentences shown in the programme."),
+    )
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("The full description: agenda, background, outcomes."),
+    )
+    video_url = models.URLField(
+        _("video"),
+        blank=True,
+        help_text=_("Address of the recording (e.g. on UNESCO's video channel)."),
+    )
+    sequence = models.PositiveIntegerField(
+        _("calendar sequence"),
+        default=0,
+        editable=False,
+        help_text=_("Raised automatically when the time or place changes."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("session_type"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("When")),
+        FieldRowPanel([FieldPanel("venue"), FieldPanel("room")], heading=_("Where")),
+        FieldPanel("summary"),
+        InlinePanel("participants", label=_("chairs and speakers")),
+        FieldPanel("interpretation_languages"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("video_url"), InlinePanel("documents", label=_("documents"))],
+            heading=_("Video and documents"),
+        ),
+    ]
+
+    parent_page_types = ["pages.ProgrammePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    is_now = False
+    is_next = False
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("The session must end after it starts.")})
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        watched = {"start", "end", "venue", "venue_id", "room", "room_en", "room_es"}
+        if self.pk and (update_fields is None or watched & set(update_fields)):
+            stored = (
+                SessionPage.objects.filter(pk=self.pk)
+                .values("sequence", *SCHEDULE_FIELDS)
+                .first()
+            )
+            if stored:
+                # A page restored from an older revision carries an older number.
+                self.sequence = max(self.sequence, stored["sequence"])
+                if any(stored[f] != getattr(self, f) for f in SCHEDULE_FIELDS):
+                    self.sequence += 1
+                    if update_fields is not None:
+                        kwargs["update_fields"] = [*update_fields, "sequence"]
+        super().save(*args, **kwargs)
+
+    @property
+    def local_day(self):
+        return timezone.localtime(self.start).date()
+
+    def chairs(self):
+        return [p.person for p in self.participants.all() if p.role == "chair"]
+
+    def speakers(self):
+        return [p.person for p in self.participants.all() if p.role == "speaker"]
+
+    def get_interpretation_display(self):
+        names = dict(INTERPRETATION_LANGUAGES)
+        return [names[code] for code in self.interpretation_languages if code in names]
+
+    def related_press_releases(self):
+        """Press releases about this session: wired once the press pages exist."""
+        return []
+
+    def photo_gallery(self):
+        """The session's photo gallery: wired once the press pages exist."""
+        return None
+
+    @re_path(r"^calendar\.ics/?$", name="calendar")
+    def calendar(self, request):
+        from pages.ical import calendar_response
+
+        return calendar_response(
+            request, [self], self.title, f"iclc-2015-{self.slug_en}.ics"
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["participants"] = self.participants.select_related("person__photo")
+        context["documents"] = self.documents.select_related("document")
+        context["press_releases"] = self.related_press_releases()
+        context["gallery"] = self.photo_gallery()
+        return context
+
+
+class SessionParticipant(Orderable):
+    """A person chairing or speaking at a session, in the order shown."""
+
+    page = ParentalKey(
+        SessionPage, on_delete=models.CASCADE, related_name="participants"
+    )
+    person = models.ForeignKey(
+        "pages.Person",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="session_roles",
+        help_text=_("Choose or create the person under Snippets › People."),
+    )
+    role = models.CharField(
+        _("role in the session"),
+        max_length=10,
+        choices=PARTICIPANT_ROLES,
+        default="speaker",
+        help_text=_("Chairs are listed before speakers."),
+    )
+
+    panels = [FieldPanel("person"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("chair or speaker")
+        verbose_name_plural = _("chairs and speakers")
+
+
+class SessionDocument(Orderable):
+    """A document to download from the session page (agenda, concept note…)."""
+
+    page = ParentalKey(SessionPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Upload it under Documents first, or from the chooser."),
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("session document")
+        verbose_name_plural = _("session documents")

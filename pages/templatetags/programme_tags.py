@@ -1,0 +1,19 @@
+"""Programme pieces shown outside the programme page: the home page teaser."""
+
+from django import template
+
+from pages.models import ProgrammePage
+
+register = template.Library()
+
+
+@register.inclusion_tag("pages/tags/programme_teaser.html", takes_context=True)
+def programme_teaser(context):
+    """The programme by day, each day linking to its own page."""
+    programme = ProgrammePage.objects.live().first()
+    days = []
+    if programme is not None:
+        sessions = list(programme.get_sessions())
+        programme.mark_now_next(sessions)
+        days = programme.group_by_day(sessions)
+    return {"programme": programme, "days": days, "request": context.get("request")}
