@@ -6,9 +6,13 @@ from pages.models import (
     ConferenceDocument,
     ConferenceSettings,
     ContactOffice,
+    GalleryPage,
     HomePage,
+    MediaIndexPage,
     Organisation,
     Person,
+    PressReleaseIndexPage,
+    PressReleasePage,
     ProgrammePage,
     SessionPage,
     ShowcaseIndexPage,
@@ -97,3 +101,29 @@ class ConferenceDocumentTR(TranslationOptions):
 @register(ConferenceSettings)
 class ConferenceSettingsTR(TranslationOptions):
     fields = ("name", "short_name", "city", "footer_text")
+
+
+@register(PressReleaseIndexPage)
+class PressReleaseIndexPageTR(BasePageTR):
+    fields = BasePageTR.fields + ("intro", "press_contact")
+
+
+@register(PressReleasePage)
+class PressReleasePageTR(BasePageTR):
+    fields = BasePageTR.fields + (
+        "location",
+        "summary",
+        "body",
+        "attachments",
+        "press_contact",
+    )
+
+
+@register(MediaIndexPage)
+class MediaIndexPageTR(BasePageTR):
+    fields = BasePageTR.fields + ("intro",)
+
+
+@register(GalleryPage)
+class GalleryPageTR(BasePageTR):
+    fields = BasePageTR.fields + ("intro", "videos")

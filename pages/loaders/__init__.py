@@ -4,10 +4,13 @@
 `LOADERS` in order with it. Every loader is idempotent: a second run changes nothing.
 """
 
-from . import programme, showcase, site
+from . import media, press, programme, showcase, site
 
 LOADERS = [
     site.load,
     showcase.load,
     programme.load,
+    # Media before press: press releases show photos from the day's gallery.
+    media.load,
+    press.load,
 ]

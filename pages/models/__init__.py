@@ -1,7 +1,9 @@
 from .base import BasePage, ListingMixin
 from .home import HomePage
 from .images import SiteImage, SiteRendition
+from .media import GalleryImage, GalleryPage, MediaIndexPage
 from .people import Person
+from .press import PressReleaseGalleryImage, PressReleaseIndexPage, PressReleasePage
 from .programme import ProgrammePage, SessionDocument, SessionPage, SessionParticipant
 from .search import SearchEntry
 from .showcase import THEME_CHOICES, ShowcaseIndexPage, ShowcaseProgrammePage
@@ -17,10 +19,16 @@ __all__ = [
     "ConferenceDocument",
     "ConferenceSettings",
     "ContactOffice",
+    "GalleryImage",
+    "GalleryPage",
     "HomePage",
     "ListingMixin",
+    "MediaIndexPage",
     "Organisation",
     "Person",
+    "PressReleaseGalleryImage",
+    "PressReleaseIndexPage",
+    "PressReleasePage",
     "ProgrammePage",
     "SearchEntry",
     "SessionDocument",

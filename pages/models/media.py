@@ -1,0 +1,126 @@
+"""Photos and multimedia: a gallery for each day, session and venue."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+
+from pages.blocks import VideoBlock
+
+from .base import BasePage
+
+
+class MediaIndexPage(BasePage):
+    """ "Photos and multimedia": the galleries of the conference, by day.
+
+    One per site, below the home page; its children are gallery pages. Galleries
+    without a date (the venues) come after the conference days.
+    """
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A short paragraph above the galleries."),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.GalleryPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("photos and multimedia page")
+        verbose_name_plural = _("photos and multimedia pages")
+
+    def get_galleries(self):
+        """Live galleries by day, each with its cover image ready to render."""
+        return (
+            GalleryPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("listing_image")
+            .prefetch_related("listing_image__renditions")
+            .order_by(models.F("date").asc(nulls_last=True), "path")
+        )
+
+    def get_days(self):
+        """[(date or None, [galleries])], in conference order."""
+        days = []
+        for gallery in self.get_galleries():
+            if days and days[-1][0] == gallery.date:
+                days[-1][1].append(gallery)
+            else:
+                days.append((gallery.date, [gallery]))
+        return days
+
+
+class GalleryPage(BasePage):
+    """The photos (and videos) of one session, ceremony or venue.
+
+    Lives below "Photos and multimedia". Each photo's alt text, caption and credit
+    are edited on the image, in both languages, so the same photo can appear in a
+    press release with the same description.
+    """
+
+    date = models.DateField(
+        _("date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The conference day; leave empty for galleries such as the venues."
+        ),
+    )
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("What happened: one or two sentences above the photos."),
+    )
+    videos = StreamField(
+        [("video", VideoBlock())],
+        verbose_name=_("videos"),
+        blank=True,
+        help_text=_(
+            "Videos hosted elsewhere, shown as a poster and a link: nothing from "
+            "the video site loads until a visitor follows it."
+        ),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        InlinePanel("gallery_images", label=_("photos")),
+        FieldPanel("videos"),
+    ]
+
+    parent_page_types = ["pages.MediaIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("photo gallery")
+        verbose_name_plural = _("photo galleries")
+
+    def get_gallery_images(self):
+        return self.gallery_images.select_related("image").prefetch_related(
+            "image__renditions"
+        )
+
+
+class GalleryImage(Orderable):
+    """A photo in a gallery page, in the order editors choose."""
+
+    page = ParentalKey(
+        GalleryPage, on_delete=models.CASCADE, related_name="gallery_images"
+    )
+    image = models.ForeignKey(
+        "pages.SiteImage",
+        verbose_name=_("image"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Its alt text, caption and credit are edited on the image."),
+    )
+
+    panels = [FieldPanel("image")]

@@ -1,0 +1,245 @@
+"""The newsroom: press releases, their listing by day, and their feeds."""
+
+import datetime
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models.functions import TruncDate
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+
+from pages.blocks import BodyStreamBlock
+
+from .base import BasePage
+
+# Feeds and listings ask for the same renditions, so each is generated once.
+LISTING_RENDITIONS = "fill-480x270"
+ENCLOSURE_RENDITION = "width-1200|format-jpeg"
+
+
+class PressReleaseIndexPage(RoutablePageMixin, BasePage):
+    """The newsroom: every press release, newest first, with RSS and Atom feeds.
+
+    One per site, below the home page. Its children are the press releases;
+    `day/2015-09-28/` lists one conference day, `feed/rss/` and `feed/atom/` are
+    the feeds of the visitor's language.
+    """
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A short paragraph for journalists above the list."),
+    )
+    press_contact = RichTextField(
+        _("press contact"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Who journalists contact; shown beside the list."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("press_contact"),
+    ]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.PressReleasePage"]
+    max_count = 1
+
+    per_page = 10
+    feed_size = 20
+
+    class Meta:
+        verbose_name = _("press release index")
+        verbose_name_plural = _("press release indexes")
+
+    def live_releases(self):
+        return PressReleasePage.objects.child_of(self).live().public()
+
+    def get_releases(self):
+        """Live releases, newest first, with what listings and feeds show."""
+        return (
+            self.live_releases()
+            .select_related("featured_image")
+            .prefetch_related("featured_image__renditions")
+            .order_by("-release_date", "-pk")
+        )
+
+    def get_days(self):
+        """The days (in Mexico City time) on which releases were published."""
+        return list(
+            self.get_releases()
+            .annotate(
+                day=TruncDate("release_date", tzinfo=timezone.get_current_timezone())
+            )
+            .order_by("day")
+            .values_list("day", flat=True)
+            .distinct()
+        )
+
+    def paginate(self, request, releases):
+        """One page of releases; a bad number gives the first or the last page."""
+        return Paginator(releases, self.per_page).get_page(request.GET.get("page"))
+
+    def listing_context(self, request, releases, day=None):
+        return {
+            "releases": self.paginate(request, releases),
+            "days": self.get_days(),
+            "current_day": day,
+        }
+
+    @path("")
+    def index_view(self, request):
+        return self.render(
+            request,
+            context_overrides=self.listing_context(request, self.get_releases()),
+        )
+
+    @path("day/<str:day>/")
+    def day_view(self, request, day):
+        try:
+            date = datetime.date.fromisoformat(day)
+        except ValueError:
+            raise Http404 from None
+        tz = timezone.get_current_timezone()
+        start = datetime.datetime.combine(date, datetime.time.min, tzinfo=tz)
+        releases = self.get_releases().filter(
+            release_date__gte=start, release_date__lt=start + datetime.timedelta(days=1)
+        )
+        if not releases.exists():
+            raise Http404
+        return self.render(
+            request, context_overrides=self.listing_context(request, releases, date)
+        )
+
+    @path("feed/rss/", name="feed_rss")
+    def rss_feed(self, request):
+        from pages.feeds import PressReleaseRssFeed
+
+        return PressReleaseRssFeed(self)(request)
+
+    @path("feed/atom/", name="feed_atom")
+    def atom_feed(self, request):
+        from pages.feeds import PressReleaseAtomFeed
+
+        return PressReleaseAtomFeed(self)(request)
+
+
+class PressReleasePage(BasePage):
+    """One press release, published by the communications team each conference day.
+
+    Lives below the press release index. The page title is the headline.
+    """
+
+    release_date = models.DateTimeField(
+        _("release date and time"),
+        default=timezone.now,
+        help_text=_("When the release is embargoed until; Mexico City time."),
+    )
+    location = models.CharField(
+        _("location"),
+        max_length=120,
+        default="Mexico City",
+        help_text=_("The place in the dateline, e.g. “Mexico City”."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        help_text=_(
+            "Two or three sentences: shown in the list, the feeds and teasers."
+        ),
+    )
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("The text of the release."),
+    )
+    featured_image = models.ForeignKey(
+        "pages.SiteImage",
+        verbose_name=_("featured image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The photo at the top, in the list and in the feeds."),
+    )
+    attachments = StreamField(
+        [("document", DocumentChooserBlock(label=_("document")))],
+        verbose_name=_("attachments"),
+        blank=True,
+        help_text=_("Files journalists can download, in this language."),
+    )
+    related_gallery = models.ForeignKey(
+        "pages.GalleryPage",
+        verbose_name=_("photo gallery of the day"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="press_releases",
+        help_text=_("The gallery with more photos of what the release reports."),
+    )
+    press_contact = RichTextField(
+        _("press contact"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Leave empty to use the contact of the press release index."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("release_date"), FieldPanel("location")],
+            heading=_("Dateline"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("featured_image"),
+        FieldPanel("body"),
+        InlinePanel("gallery_images", label=_("photo gallery")),
+        FieldPanel("related_gallery"),
+        FieldPanel("attachments"),
+        FieldPanel("press_contact"),
+    ]
+
+    parent_page_types = ["pages.PressReleaseIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("press release")
+        verbose_name_plural = _("press releases")
+
+    def get_press_contact(self):
+        """This release's contact, or the newsroom's."""
+        if self.press_contact:
+            return self
+        parent = self.get_parent().specific
+        return parent if getattr(parent, "press_contact", "") else None
+
+    def get_gallery_images(self):
+        return self.gallery_images.select_related("image").prefetch_related(
+            "image__renditions"
+        )
+
+
+class PressReleaseGalleryImage(Orderable):
+    """A photo in a press release's gallery; alt text, caption and credit come
+    from the image itself, in both languages."""
+
+    page = ParentalKey(
+        PressReleasePage, on_delete=models.CASCADE, related_name="gallery_images"
+    )
+    image = models.ForeignKey(
+        "pages.SiteImage",
+        verbose_name=_("image"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Its alt text, caption and credit are edited on the image."),
+    )
+
+    panels = [FieldPanel("image")]
