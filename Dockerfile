@@ -4,8 +4,17 @@ FROM python:3.11-slim-bookworm
 ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=iclc.settings.production PORT=8000
 
+# pg_dump/pg_restore for `manage.py backup` must match the PostgreSQL 16 server
+# in docker-compose.yml; Debian 12 ships 15, so take the client from PGDG.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends gettext libpq5 curl \
+    && apt-get install -y --no-install-recommends gettext libpq5 curl ca-certificates \
+    && install -d /usr/share/postgresql-common/pgdg \
+    && curl -fsSL -o /usr/share/postgresql-common/pgdg/apt.postgresql.org.asc \
+        https://www.postgresql.org/media/keys/ACCC4CF8.asc \
+    && echo "deb [signed-by=/usr/share/postgresql-common/pgdg/apt.postgresql.org.asc] https://apt.postgresql.org/pub/repos/apt bookworm-pgdg main" \
+        > /etc/apt/sources.list.d/pgdg.list \
+    && apt-get update \
+    && apt-get install -y --no-install-recommends postgresql-client-16 \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 1000 iclc
 
@@ -15,8 +24,8 @@ RUN pip install --no-cache-dir -r requirements.txt
 
 COPY --chown=iclc:iclc . .
 RUN DJANGO_SETTINGS_MODULE=iclc.settings.dev python manage.py compilemessages --ignore=.venv \
-    && mkdir -p /app/media /app/static_collected \
-    && chown -R iclc:iclc /app/media /app/static_collected
+    && mkdir -p /app/media /app/static_collected /app/backups \
+    && chown -R iclc:iclc /app/media /app/static_collected /app/backups
 
 USER iclc
 EXPOSE 8000

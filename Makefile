@@ -11,7 +11,8 @@ RUN_ENV := DJANGO_SETTINGS_MODULE=iclc.settings.production DJANGO_HTTPS=0 \
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends
 
 .DEFAULT_GOAL := help
-.PHONY: help run dev test lint format messages setup-site deb-gettext deb-browser
+.PHONY: help run dev test lint format messages setup-site deb-gettext deb-browser \
+	backup restore
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -50,7 +51,7 @@ run: setup-site ## Serve the site as visitors get it on http://127.0.0.1:$(PORT)
 	@echo "  Admin:   http://127.0.0.1:$(PORT)/admin/  (create an account first:"
 	@echo "           $(PY) manage.py createsuperuser  — DJANGO_SUPERUSER_PASSWORD works for scripts)"
 	@echo ""
-	$(RUN_ENV) $(VENV)/bin/gunicorn iclc.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+	$(RUN_ENV) $(VENV)/bin/gunicorn iclc.wsgi --bind 127.0.0.1:$(PORT) --workers 2
 
 dev: $(VENV)/installed deb-gettext ## Serve with runserver and DEBUG on
 	$(PY) manage.py migrate --noinput
@@ -75,3 +76,12 @@ format: $(VENV)/installed-dev ## Format the code with ruff
 messages: $(VENV)/installed deb-gettext ## Regenerate and compile the Spanish catalogue
 	$(PY) manage.py makemessages -l es --no-location --ignore=.venv --ignore=node_modules
 	$(PY) manage.py compilemessages --ignore=.venv
+
+# Backups (issue 11). In docker: `docker compose exec web python manage.py backup`.
+BACKUP_DIR ?= backups
+backup: $(VENV)/installed .env ## Write the database and media to backups/iclc-<time>.tar.gz
+	$(RUN_ENV) $(PY) manage.py backup --output-dir $(BACKUP_DIR)
+
+restore: $(VENV)/installed .env ## Bring back a backup: make restore FILE=backups/iclc-….tar.gz
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/iclc-<time>.tar.gz"; exit 2; }
+	$(RUN_ENV) $(PY) manage.py restore "$(FILE)"

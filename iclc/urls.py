@@ -15,6 +15,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from pages import views
 from pages.sitemaps import SITEMAPS
 
+handler400 = "pages.views.bad_request"
+handler403 = "pages.views.permission_denied"
 handler404 = "pages.views.page_not_found"
 handler500 = "pages.views.server_error"
 

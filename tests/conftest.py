@@ -1,6 +1,6 @@
 from django.utils import translation
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 import pytest
 
@@ -18,6 +18,11 @@ def tree_root():
             instance=Page(title_en="Root", title_es="Raíz", slug_en="root", slug="root")
         )
     return root
+
+
+def root_collection():
+    """Wagtail's root collection (transactional tests flush the migrations' one)."""
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
 
 
 @pytest.fixture

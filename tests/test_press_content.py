@@ -60,3 +60,21 @@ def test_loaders_fill_both_languages_and_a_second_run_changes_nothing(home_page)
     media.load(home_page)
     press.load(home_page)
     assert (Revision.objects.count(), get_image_model().objects.count()) == counts
+
+
+def test_loaded_releases_and_galleries_point_at_their_sessions(home_page):
+    from pages.loaders import programme
+
+    programme.load(home_page)
+    media.load(home_page)
+    press.load(home_page)
+    sessions = {
+        release.slug_en: sorted(s.slug_en for s in release.related_sessions.all())
+        for release in PressReleasePage.objects.all()
+    }
+    assert sessions["mayors-forum"] == ["mayors-forum"]
+    assert sessions["mexico-city-statement-adopted"] == ["closing-ceremony"]
+    assert len(sessions["conference-opens-in-mexico-city"]) == 3
+    gallery = GalleryPage.objects.get(slug_en="mayors-forum")
+    assert gallery.session.slug_en == "mayors-forum"
+    assert gallery.session.specific.photo_gallery() == gallery

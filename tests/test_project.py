@@ -1,5 +1,6 @@
 """The project as a newcomer and an operator meet it: compose file, health, loader."""
 
+import re
 from pathlib import Path
 
 from django.core.management import call_command
@@ -46,6 +47,57 @@ def test_compose_sets_every_variable_production_requires(compose, service):
     assert environment["DJANGO_SETTINGS_MODULE"] == "iclc.settings.production"
     for name in REQUIRED_ENVIRONMENT:
         assert environment.get(name), f"{service} does not set {name}"
+
+
+def test_compose_cache_and_scheduler(compose):
+    services = compose["services"]
+    assert services["cache"]["image"].startswith("redis:")
+    assert "redis-cli" in services["cache"]["healthcheck"]["test"]
+    assert services["web"]["depends_on"]["cache"]["condition"] == "service_healthy"
+    scheduler = services["scheduler"]
+    assert scheduler["build"] == "."
+    assert "manage.py publish_scheduled" in " ".join(scheduler["command"])
+    assert "sleep 60" in " ".join(scheduler["command"])
+    # web migrates at start: the scheduler waits until web is healthy.
+    assert scheduler["depends_on"]["web"]["condition"] == "service_healthy"
+    assert "media:/app/media" in scheduler["volumes"]
+
+
+def test_compose_keeps_the_database_private_and_requires_a_secret(compose):
+    assert "ports" not in compose["services"]["db"]
+    secret = compose["services"]["web"]["environment"]["DJANGO_SECRET_KEY"]
+    assert secret.startswith("${DJANGO_SECRET_KEY:?")
+
+
+def test_image_runs_gunicorn_as_a_non_root_user():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    users = [
+        line.split()[1] for line in dockerfile.splitlines() if line.startswith("USER ")
+    ]
+    assert users and users[-1] not in {"root", "0"}
+    assert "postgresql-client-16" in dockerfile
+    start = (ROOT / "docker" / "start.sh").read_text()
+    assert "exec gunicorn iclc.wsgi" in start
+    # Access logs would repeat every request with its query string.
+    assert "--access-logfile" not in start
+
+
+def test_env_example_lists_every_variable_the_settings_read():
+    settings_code = "".join(
+        path.read_text() for path in (ROOT / "iclc" / "settings").glob("*.py")
+    )
+    read = set(
+        re.findall(
+            r"(?:env|env_bool|env_list|require)\(\s*\"([A-Z_]+)\"", settings_code
+        )
+    )
+    names = {
+        line.split("=", 1)[0]
+        for line in (ROOT / ".env.example").read_text().splitlines()
+        if "=" in line and not line.startswith("#")
+    }
+    assert read, "no variables found: has the settings code changed shape?"
+    assert read <= names, read - names
 
 
 def test_env_example_lists_every_required_variable():

@@ -13,8 +13,10 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 REQUIRED_ENVIRONMENT = ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL")
 
 
-def load_dotenv(path=BASE_DIR / ".env"):
-    if not path.exists():
+def load_dotenv():
+    # DJANGO_ENV_FILE points elsewhere (tests use it to run without the file).
+    path = Path(os.environ.get("DJANGO_ENV_FILE") or BASE_DIR / ".env")
+    if not path.is_file():
         return
     for line in path.read_text().splitlines():
         line = line.strip()

@@ -1,4 +1,10 @@
-"""Production: secrets from the environment, DEBUG off, hardened HTTP."""
+"""Production: secrets from the environment, DEBUG off, hardened HTTP.
+
+The shared security settings (CSP, login throttling, uploads, logs) are in
+base.py; what depends on serving over HTTPS is here.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
 
 import dj_database_url
 
@@ -9,8 +15,15 @@ for _name in REQUIRED_ENVIRONMENT:
     require(_name)
 
 SECRET_KEY = require("DJANGO_SECRET_KEY")
+if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY must be at least 50 random characters: "
+        'python3 -c "import secrets; print(secrets.token_urlsafe(50))"'
+    )
 DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
+# Persistent connections, checked before each request: after a database
+# restart the next request reconnects instead of failing on a dead socket.
 DATABASES = {
     "default": dj_database_url.parse(
         require("DATABASE_URL"), conn_max_age=60, conn_health_checks=True
@@ -26,10 +39,11 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-if env_bool("DJANGO_BEHIND_PROXY", False):
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_HTTPONLY = True
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "DENY"
+# /healthz is answered before the redirect (iclc.middleware.HealthCheckMiddleware).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+# Behind a TLS-terminating proxy that sets X-Forwarded-Proto and X-Forwarded-For.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -27,3 +27,6 @@ STORAGES = {
 # Serve static files straight from the source folders: no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Login throttling is off for tests that log in with `client.login()` (which
+# gives Axes no request); tests/test_login_throttling.py switches it on.
+AXES_ENABLED = False

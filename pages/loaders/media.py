@@ -9,7 +9,7 @@ import random
 
 from PIL import Image, ImageDraw
 
-from pages.models import GalleryImage, GalleryPage, MediaIndexPage
+from pages.models import GalleryImage, GalleryPage, MediaIndexPage, SessionPage
 
 from .base import read_content, save_image, stable_seed, translated_values, upsert_page
 
@@ -133,6 +133,9 @@ def load(home):
             {
                 "slug_es": spec["slug"]["es"],
                 "date": date,
+                "session": SessionPage.objects.filter(
+                    slug_en=spec.get("session") or None
+                ).first(),
                 "listing_image": images[0],
                 **values,
             },

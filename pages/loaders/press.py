@@ -7,13 +7,15 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 
 from pages.models import (
+    ConferenceDocument,
     GalleryPage,
     PressReleaseGalleryImage,
     PressReleaseIndexPage,
     PressReleasePage,
+    SessionPage,
 )
 
-from .base import read_content, translated_values, upsert_page
+from .base import read_content, resolve_references, translated_values, upsert_page
 
 
 def load(home):
@@ -56,11 +58,22 @@ def load(home):
                         "location": release["location"],
                         "summary": release["summary"],
                         "listing_summary": release["summary"],
-                        "body": release["body"],
+                        "body": {
+                            language: _with_documents(blocks)
+                            for language, blocks in release["body"].items()
+                        },
                     }
                 ),
             },
         )
+        sessions = list(
+            SessionPage.objects.filter(slug_en__in=release.get("sessions", []))
+        )
+        if {s.pk for s in sessions} != set(
+            page.related_sessions.values_list("pk", flat=True)
+        ):
+            page.related_sessions = sessions
+            page.save_revision().publish()
         wanted = [photo.pk for photo in photos[1:]]
         if [item.image_id for item in page.gallery_images.all()] != wanted:
             PressReleaseGalleryImage.objects.filter(page=page).delete()
@@ -69,3 +82,20 @@ def load(home):
                     page=page, image_id=pk, sort_order=order
                 )
     return index
+
+
+def _with_documents(blocks):
+    """Resolve "@document:TYPE" to that conference document; a documents block
+    whose documents are not loaded (e.g. without the site loader) is left out."""
+    types = dict(ConferenceDocument.objects.values_list("document_type", "pk"))
+    kept = []
+    for block in blocks:
+        block = resolve_references(block, lambda kind, key: types.get(key))
+        if block["type"] == "conference_documents":
+            block["value"]["documents"] = [
+                pk for pk in block["value"]["documents"] if pk is not None
+            ]
+            if not block["value"]["documents"]:
+                continue
+        kept.append(block)
+    return kept

@@ -79,6 +79,15 @@ class GalleryPage(BasePage):
         blank=True,
         help_text=_("What happened: one or two sentences above the photos."),
     )
+    session = models.ForeignKey(
+        "pages.SessionPage",
+        verbose_name=_("session"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="galleries",
+        help_text=_("The programme session these photos show, if any."),
+    )
     videos = StreamField(
         [("video", VideoBlock())],
         verbose_name=_("videos"),
@@ -91,6 +100,7 @@ class GalleryPage(BasePage):
 
     content_panels = BasePage.content_panels + [
         FieldPanel("date"),
+        FieldPanel("session"),
         FieldPanel("intro"),
         InlinePanel("gallery_images", label=_("photos")),
         FieldPanel("videos"),
@@ -107,6 +117,11 @@ class GalleryPage(BasePage):
         return self.gallery_images.select_related("image").prefetch_related(
             "image__renditions"
         )
+
+
+def galleries_on(day):
+    """Live galleries of `day`, in the editors' order."""
+    return GalleryPage.objects.live().public().filter(date=day).order_by("path")
 
 
 class GalleryImage(Orderable):

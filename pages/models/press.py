@@ -9,7 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -186,6 +186,13 @@ class PressReleasePage(BasePage):
         related_name="press_releases",
         help_text=_("The gallery with more photos of what the release reports."),
     )
+    related_sessions = ParentalManyToManyField(
+        "pages.SessionPage",
+        verbose_name=_("related sessions"),
+        blank=True,
+        related_name="press_releases",
+        help_text=_("The programme sessions this release reports on."),
+    )
     press_contact = RichTextField(
         _("press contact"),
         blank=True,
@@ -203,6 +210,7 @@ class PressReleasePage(BasePage):
         FieldPanel("body"),
         InlinePanel("gallery_images", label=_("photo gallery")),
         FieldPanel("related_gallery"),
+        FieldPanel("related_sessions"),
         FieldPanel("attachments"),
         FieldPanel("press_contact"),
     ]
@@ -225,6 +233,21 @@ class PressReleasePage(BasePage):
         return self.gallery_images.select_related("image").prefetch_related(
             "image__renditions"
         )
+
+    def get_related_sessions(self):
+        return self.related_sessions.live().public().order_by("start")
+
+
+def releases_on(day):
+    """Live press releases dated `day` (Mexico City time), oldest first."""
+    tz = timezone.get_current_timezone()
+    start = datetime.datetime.combine(day, datetime.time.min, tzinfo=tz)
+    return (
+        PressReleasePage.objects.live()
+        .public()
+        .filter(release_date__gte=start, release_date__lt=start + datetime.timedelta(1))
+        .order_by("release_date")
+    )
 
 
 class PressReleaseGalleryImage(Orderable):

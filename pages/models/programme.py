@@ -199,12 +199,12 @@ class ProgrammePage(RoutablePageMixin, BasePage):
         }
 
     def day_extras(self, day):
-        """What else the day view shows for `day`.
+        """What else the day view shows for `day`: that day's press releases and
+        photo galleries (keys: "press_releases", "galleries")."""
+        from .media import galleries_on
+        from .press import releases_on
 
-        The place where that day's press release and photo gallery plug in once
-        the press pages exist (keys: "press_releases", "galleries").
-        """
-        return {}
+        return {"press_releases": releases_on(day), "galleries": galleries_on(day)}
 
     # Routes ----------------------------------------------------------------
     @path("", name="programme")
@@ -371,12 +371,12 @@ class SessionPage(RoutablePageMixin, BasePage):
         return [names[code] for code in self.interpretation_languages if code in names]
 
     def related_press_releases(self):
-        """Press releases about this session: wired once the press pages exist."""
-        return []
+        """Live press releases that name this session, oldest first."""
+        return self.press_releases.live().public().order_by("release_date")
 
     def photo_gallery(self):
-        """The session's photo gallery: wired once the press pages exist."""
-        return None
+        """The session's first live photo gallery, if any."""
+        return self.galleries.live().public().order_by("path").first()
 
     @re_path(r"^calendar\.ics/?$", name="calendar")
     def calendar(self, request):

@@ -1,0 +1,40 @@
+"""Log filter that masks the values of secret settings in every record."""
+
+import logging
+import os
+
+SECRET_VARIABLES = ("DJANGO_SECRET_KEY", "POSTGRES_PASSWORD", "REDIS_PASSWORD")
+
+
+def _secrets():
+    from django.conf import settings
+
+    if not settings.configured:
+        return []
+    values = {os.environ.get(name, "") for name in SECRET_VARIABLES}
+    values.add(getattr(settings, "SECRET_KEY", ""))
+    for database in settings.DATABASES.values():
+        values.add(database.get("PASSWORD") or "")
+    return sorted((v for v in values if len(v) >= 4), key=len, reverse=True)
+
+
+class RedactSecretsFilter(logging.Filter):
+    """Replace the secret key and database password with `[redacted]`.
+
+    Tracebacks can quote a connection string or a settings value; the record's
+    message, arguments and formatted traceback are all cleaned.
+    """
+
+    def filter(self, record):
+        secrets = _secrets()
+        if not secrets:
+            return True
+        message = record.getMessage()
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        for secret in secrets:
+            message = message.replace(secret, "[redacted]")
+            if record.exc_text:
+                record.exc_text = record.exc_text.replace(secret, "[redacted]")
+        record.msg, record.args = message, ()
+        return True

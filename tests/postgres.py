@@ -1,0 +1,125 @@
+"""A throwaway PostgreSQL cluster in a temporary folder, for fault tests.
+
+initdb refuses to run as root, so as root every server command runs as the
+`postgres` system user (Debian's server package creates it).
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from pathlib import Path
+
+PG_BINARIES = sorted(
+    Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name)
+)
+
+
+def free_port(candidates=range(8140, 8150)):
+    for port in candidates:
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("No free port between 8140 and 8149.")
+
+
+class ThrowawayCluster:
+    def __init__(self, password):
+        if not PG_BINARIES:
+            raise RuntimeError("PostgreSQL server binaries not found.")
+        self.bin = PG_BINARIES[-1]
+        self.password = password
+        self.root = Path(tempfile.mkdtemp(prefix="iclc-pg-"))
+        self.data = self.root / "data"
+        self.port = free_port(range(8149, 8139, -1))
+        if os.geteuid() == 0:
+            shutil.chown(self.root, "postgres", "postgres")
+
+    def _run(self, *command, **options):
+        prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        return subprocess.run(
+            [*prefix, *command], check=True, capture_output=True, timeout=120, **options
+        )
+
+    @property
+    def url(self):
+        return f"postgres://iclc:{self.password}@127.0.0.1:{self.port}/iclc"
+
+    def create(self):
+        password_file = self.root / "password"
+        password_file.write_text(self.password)
+        if os.geteuid() == 0:
+            shutil.chown(password_file, "postgres", "postgres")
+        self._run(
+            str(self.bin / "initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            "iclc",
+            "--pwfile",
+            str(password_file),
+            "--auth=scram-sha-256",
+            "--encoding=UTF8",
+            "--locale=C",
+            "--no-sync",
+        )
+        password_file.unlink()
+        self.start()
+        self.psql("postgres", "-c", "CREATE DATABASE iclc")
+
+    def start(self):
+        options = (
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
+        )
+        self._run(
+            str(self.bin / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-o",
+            options,
+            "-l",
+            str(self.root / "server.log"),
+            "-w",
+            "start",
+        )
+
+    def stop(self, mode="fast"):
+        self._run(
+            str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop"
+        )
+
+    def psql(self, database, *args, **options):
+        return subprocess.run(
+            [
+                str(self.bin / "psql"),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(self.port),
+                "-U",
+                "iclc",
+                "-d",
+                database,
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                *args,
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+            env={**os.environ, "PGPASSWORD": self.password},
+            **options,
+        )
+
+    def destroy(self):
+        if (self.data / "postmaster.pid").exists():
+            try:
+                self.stop(mode="immediate")
+            except subprocess.CalledProcessError:
+                pass
+        shutil.rmtree(self.root, ignore_errors=True)
