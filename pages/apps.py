@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_migrate, post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,6 +9,7 @@ class PagesConfig(AppConfig):
 
     def ready(self):
         from pages import redirects, signals, translation_status
+        from pages.roles import sync_after_migrate
 
         # Any model with translated fields, whoever adds it later.
         pre_save.connect(
@@ -19,3 +20,9 @@ class PagesConfig(AppConfig):
         )
         redirects.connect()
         signals.connect()
+
+        # Keep the editorial roles complete after every migrate, including the
+        # permissions of snippets added since the last one (pages/roles.py).
+        post_migrate.connect(
+            sync_after_migrate, sender=self, dispatch_uid="pages.sync_roles"
+        )

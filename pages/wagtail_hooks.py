@@ -1,11 +1,10 @@
-"""Admin registrations: snippet viewsets, menu groups and the translators' tools."""
+"""Admin registrations: snippet viewsets, menu groups and dashboard panels."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -14,13 +13,24 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from axes.models import AccessAttempt
 
-from pages.models import ConferenceDocument, ContactOffice, Organisation, Person
+from pages.dashboard import (
+    MyDraftsPanel,
+    ScheduledPagesPanel,
+    TranslationGapsPanel,
+    translation_outdated_count,
+)
+from pages.models import (
+    ConferenceDocument,
+    ContactOffice,
+    Organisation,
+    Person,
+    PressReleasePage,
+)
 from pages.translation_admin import (
     TranslationReportView,
     TranslationsView,
     can_manage_translations,
 )
-from pages.translation_status import translation_status_counts
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -122,23 +132,6 @@ def translation_report_menu_item():
     )
 
 
-class TranslationStatusPanel(Component):
-    """Dashboard counts; `translation_status_counts()` is there for other panels."""
-
-    name = "translation_status"
-    order = 150
-    template_name = "pages/admin/translation_panel.html"
-
-    def get_context_data(self, parent_context=None):
-        return {"counts": translation_status_counts("es")}
-
-
-@hooks.register("construct_homepage_panels")
-def add_translation_panel(request, panels):
-    if can_manage_translations(request.user):
-        panels.append(TranslationStatusPanel())
-
-
 # --- Security (issue 11): staff see and lift sign-in lock-outs ---------------
 class LockoutPermissionPolicy(ModelPermissionPolicy):
     """Lock-outs are made by failed sign-ins only: staff can view and delete."""
@@ -182,3 +175,18 @@ register_permission_policy(AccessAttempt, LockoutPermissionPolicy(AccessAttempt)
 @hooks.register("register_admin_viewset")
 def register_locked_out_signins():
     return LockedOutSigninViewSet("locked_out_signins")
+
+
+# --- Editorial workflow (issue 7): what waits for each member of staff -------
+@hooks.register("construct_homepage_panels")
+def add_editorial_panels(request, panels):
+    panels.extend(
+        [
+            MyDraftsPanel(),
+            ScheduledPagesPanel(PressReleasePage, _("Scheduled press releases")),
+            TranslationGapsPanel(
+                report_url=reverse("translation_report"),
+                outdated=translation_outdated_count,
+            ),
+        ]
+    )

@@ -90,11 +90,18 @@ def test_dashboard_shows_the_counts(client, admin_user, home_page):
     StandardPageFactory(parent=home_page, intro_es="")
     counts = translation_status_counts()
     assert counts["missing_objects"] >= 1
+    page = StandardPage.objects.first()
+    publish(page, title_en="A new English title")
+    counts = translation_status_counts()
+    assert counts["outdated_fields"] >= 1
     client.force_login(admin_user)
-    panel = soup(client.get("/admin/")).select_one(".translation-status-panel")
-    text = panel.get_text(" ", strip=True)
-    assert f"{counts['missing_objects']} item" in text
-    assert "Spanish missing" in text
+    html = soup(client.get("/admin/"))
+    text = html.get_text(" ", strip=True)
+    missing = counts["missing_fields"]
+    assert f"{missing} field{'s' if missing > 1 else ''} still" in text
+    outdated = counts["outdated_fields"]
+    assert f"{outdated} field{'s' if outdated > 1 else ''} ha" in text
+    assert html.find("a", href=reverse("translation_report"))
 
 
 def test_translator_tools_need_the_permission(client, django_user_model, home_page):
