@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,10 +8,18 @@ class PagesConfig(AppConfig):
     verbose_name = _("Conference pages")
 
     def ready(self):
-        from pages import routing, signals
+        from pages import redirects, routing, signals, translation_status
         from pages.cache import connect_signals
         from pages.roles import sync_after_migrate
 
+        # Any model with translated fields, whoever adds it later.
+        pre_save.connect(
+            translation_status.remember_sources, dispatch_uid="translation_sources_pre"
+        )
+        post_save.connect(
+            translation_status.store_sources, dispatch_uid="translation_sources_post"
+        )
+        redirects.connect()
         signals.connect()
         connect_signals()
         routing.install()

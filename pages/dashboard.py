@@ -92,12 +92,17 @@ class ScheduledPagesPanel(Component):
 
 
 def translation_gap_count():
-    """How many Spanish fields are still empty, or None when nobody counts them.
+    """How many Spanish fields are still empty (the translation report's count)."""
+    from pages.translation_status import translation_status_counts
 
-    The count belongs to the translation report (issue "translators"); until its
-    counting function is on main there is nothing to call and the panel hides.
-    """
-    return None
+    return translation_status_counts()["missing_fields"]
+
+
+def translation_outdated_count():
+    """How many Spanish fields translate an English text that has changed since."""
+    from pages.translation_status import translation_status_counts
+
+    return translation_status_counts()["outdated_fields"]
 
 
 class TranslationGapsPanel(Component):
@@ -107,11 +112,16 @@ class TranslationGapsPanel(Component):
     template_name = "pages/dashboard/translation_gaps.html"
     order = 260
 
-    def __init__(self, count=translation_gap_count, report_url=None):
+    def __init__(
+        self, count=translation_gap_count, report_url=None, outdated=lambda: None
+    ):
         self.count = count
         self.report_url = report_url
+        self.outdated = outdated
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        context.update(gaps=self.count(), report_url=self.report_url)
+        context.update(
+            gaps=self.count(), outdated=self.outdated(), report_url=self.report_url
+        )
         return context

@@ -1,8 +1,10 @@
 """Admin registrations: snippet viewsets, menu groups and dashboard panels."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -12,13 +14,23 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from axes.models import AccessAttempt
 
-from pages.dashboard import MyDraftsPanel, ScheduledPagesPanel, TranslationGapsPanel
+from pages.dashboard import (
+    MyDraftsPanel,
+    ScheduledPagesPanel,
+    TranslationGapsPanel,
+    translation_outdated_count,
+)
 from pages.models import (
     ConferenceDocument,
     ContactOffice,
     Organisation,
     Person,
     PressReleasePage,
+)
+from pages.translation_admin import (
+    TranslationReportView,
+    TranslationsView,
+    can_manage_translations,
 )
 
 
@@ -80,6 +92,45 @@ class ConferenceViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ConferenceViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def translation_urls():
+    return [
+        path("translations/", TranslationsView.as_view(), name="translations"),
+        path(
+            "reports/translations/",
+            TranslationReportView.as_view(),
+            name="translation_report",
+        ),
+        path(
+            "reports/translations/results/",
+            TranslationReportView.as_view(results_only=True),
+            name="translation_report_results",
+        ),
+    ]
+
+
+class TranslatorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_manage_translations(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def translations_menu_item():
+    return TranslatorsMenuItem(
+        _("Translations"), reverse("translations"), icon_name="site", order=850
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def translation_report_menu_item():
+    return TranslatorsMenuItem(
+        _("Translation status"),
+        reverse("translation_report"),
+        icon_name="site",
+        order=900,
+    )
 
 
 # --- Security (issue 11): staff see and lift sign-in lock-outs ---------------
@@ -150,6 +201,9 @@ def add_editorial_panels(request, panels):
         [
             MyDraftsPanel(),
             ScheduledPagesPanel(PressReleasePage, _("Scheduled press releases")),
-            TranslationGapsPanel(),
+            TranslationGapsPanel(
+                report_url=reverse("translation_report"),
+                outdated=translation_outdated_count,
+            ),
         ]
     )

@@ -10,6 +10,7 @@ from .showcase import THEME_CHOICES, ShowcaseIndexPage, ShowcaseProgrammePage
 from .site_settings import ConferenceSettings
 from .snippets import ConferenceDocument, ContactOffice, Organisation
 from .standard import StandardPage
+from .translations import TranslationSource
 from .venues import VenueIndexPage, VenuePage, VenuePhoto
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "SiteImage",
     "SiteRendition",
     "StandardPage",
+    "TranslationSource",
     "VenueIndexPage",
     "VenuePage",
     "VenuePhoto",

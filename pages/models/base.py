@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 
 from pages import structured_data
+from pages.forms import BasePageForm
 from pages.permissions import EditorialPagePermissionTester
 
 
@@ -51,6 +52,9 @@ class BasePage(ListingMixin, Page):
     """
 
     promote_panels = Page.promote_panels + ListingMixin.panels
+
+    # Refuses to publish without a Spanish title (pages/forms.py).
+    base_form_class = BasePageForm
 
     preview_modes = [("en", _("English")), ("es", _("Spanish"))]
     default_preview_mode = "en"

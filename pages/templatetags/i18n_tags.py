@@ -1,5 +1,7 @@
 """Language links: the switcher and hreflang alternates point at the same page."""
 
+from decimal import Decimal
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -65,6 +67,20 @@ def long_day(value):
     return formats.date_format(value, pgettext("long day format", "l j F Y"))
 
 
+@register.filter
+def number(value, decimal_pos=None):
+    """A count or amount with thousands grouped: "6,000" in English and Spanish.
+
+    Django ignores USE_THOUSAND_SEPARATOR in format modules and a global setting
+    would also group years and ids, so grouping is asked for where it is wanted.
+    """
+    if value is None or isinstance(value, bool):
+        return ""
+    if not isinstance(value, int | float | Decimal):
+        return value
+    return formats.number_format(value, decimal_pos, force_grouping=True)
+
+
 @register.simple_tag(takes_context=True)
 def tr(context, obj, field_name):
     """Render a translated field; text that fell back to English is marked.
@@ -86,12 +102,27 @@ def tr(context, obj, field_name):
         element = "span"
     if not fallback:
         return mark_safe(html)
+    request = context.get("request")
+    if request is not None:
+        # Read by {% untranslated_notice %} at the end of <main>.
+        request.shows_untranslated_text = True
     return format_html(
         '<{0} lang="{1}" class="untranslated">{2}</{0}>',
         element,
         settings.MODELTRANSLATION_DEFAULT_LANGUAGE,
         html,
     )
+
+
+@register.inclusion_tag("includes/untranslated_notice.html", takes_context=True)
+def untranslated_notice(context):
+    """A discreet note when some text on the page fell back to English.
+
+    Placed after the content block, it knows whether any `{% tr %}` above it
+    rendered fallback text.
+    """
+    request = context.get("request")
+    return {"show": bool(getattr(request, "shows_untranslated_text", False))}
 
 
 def is_fallback(obj, field_name):

@@ -1,0 +1,252 @@
+"""Which translations are missing or out of date, and the hashes that tell.
+
+When an object with translated fields is saved, `remember_sources` (pre_save) and
+`store_sources` (post_save) record, for every segment whose translation changed,
+a hash of the English it now translates (`TranslationSource`). A translation is
+*out of date* when the English of its segment no longer has that hash, *missing*
+when the English has text and the translation has none.
+
+`translation_status_counts()` is the summary for dashboards;
+`translation_report_rows()` feeds the admin report.
+"""
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.utils import translation
+
+from wagtail.models import Page
+
+from pages.translation_units import (
+    DEFAULT_LANGUAGE,
+    adapter_for,
+    digest,
+    field_hash,
+    objects_of,
+    translatable_fields,
+    translatable_models,
+)
+
+
+def target_languages():
+    return [code for code, _name in settings.LANGUAGES if code != DEFAULT_LANGUAGE]
+
+
+@cache
+def _fields(model):
+    return tuple(translatable_fields(model))
+
+
+def content_type_of(obj):
+    """The specific type, also for a page loaded as a plain `Page` (moves do that)."""
+    if isinstance(obj, Page):
+        return ContentType.objects.get_for_id(obj.content_type_id)
+    return ContentType.objects.get_for_model(obj, for_concrete_model=False)
+
+
+def _records(obj, language=None):
+    from pages.models import TranslationSource
+
+    records = TranslationSource.objects.filter(
+        content_type=content_type_of(obj),
+        object_id=str(obj.pk),
+    )
+    if language:
+        records = records.filter(language=language)
+    return {(r.field, r.language): r for r in records}
+
+
+# --- recording -------------------------------------------------------------------
+
+
+def remember_sources(sender, instance, raw=False, update_fields=None, **kwargs):
+    """pre_save: work out which segments' translations this save changes."""
+    if raw:
+        return
+    fields = _fields(type(instance))
+    if not fields:
+        return
+    if update_fields is not None:
+        names = set(update_fields)
+        fields = [
+            f
+            for f in fields
+            if names & {f, *(f"{f}_{code}" for code, _n in settings.LANGUAGES)}
+        ]
+        if not fields:
+            return
+    languages = target_languages()
+    columns = [f"{f}_{code}" for f in fields for code in [DEFAULT_LANGUAGE, *languages]]
+    old = None
+    records = {}
+    if instance.pk is not None:
+        old = (
+            type(instance)._base_manager.filter(pk=instance.pk).values(*columns).first()
+        )
+        if old is not None:
+            records = _records(instance)
+    pending = []
+    for name in fields:
+        adapter = adapter_for(type(instance), name)
+        en_value = getattr(instance, f"{name}_{DEFAULT_LANGUAGE}")
+        units = adapter.units(en_value)
+        old_units = {}
+        if old is not None:
+            old_en = old[f"{name}_{DEFAULT_LANGUAGE}"]
+            old_units = {u.key: u.text for u in adapter.units(old_en)}
+        for language in languages:
+            current = adapter.aligned(en_value, getattr(instance, f"{name}_{language}"))
+            before = {}
+            if old is not None:
+                before = adapter.aligned(old_en, old[f"{name}_{language}"])
+            record = records.get((name, language))
+            stored = record.segment_hashes if record else {}
+            hashes = {}
+            for unit in units:
+                text = current.get(unit.key)
+                if not text:
+                    continue
+                if old is None or before.get(unit.key) != text:
+                    hashes[unit.key] = digest(unit.text)
+                elif unit.key in stored:
+                    hashes[unit.key] = stored[unit.key]
+                elif unit.key in old_units:
+                    # First record for this field: assume the translation matched
+                    # the English as it was before this save.
+                    hashes[unit.key] = digest(old_units[unit.key])
+            if record is None and not hashes:
+                continue
+            if record is not None and hashes == stored:
+                continue
+            pending.append((name, language, field_hash(units), hashes))
+    instance._translation_sources = pending
+
+
+def store_sources(sender, instance, raw=False, **kwargs):
+    """post_save: write what `remember_sources` found (the pk is known now)."""
+    from pages.models import TranslationSource
+
+    pending = getattr(instance, "_translation_sources", None)
+    if raw or not pending:
+        return
+    content_type = content_type_of(instance)
+    for name, language, source_hash, hashes in pending:
+        TranslationSource.objects.update_or_create(
+            content_type=content_type,
+            object_id=str(instance.pk),
+            field=name,
+            language=language,
+            defaults={"source_hash": source_hash, "segment_hashes": hashes},
+        )
+    instance._translation_sources = []
+
+
+# --- status ----------------------------------------------------------------------
+
+
+@dataclass
+class FieldStatus:
+    name: str
+    label: str
+    segments: int = 0
+    missing: list = field(default_factory=list)
+    outdated: list = field(default_factory=list)
+
+    @property
+    def empty(self):
+        return self.segments > 0 and len(self.missing) == self.segments
+
+
+def field_statuses(obj, language="es", records=None):
+    """The status of every translated field of `obj` that has English text."""
+    if records is None:
+        records = _records(obj, language)
+    statuses = []
+    for name in _fields(type(obj)):
+        adapter = adapter_for(type(obj), name)
+        en_value = getattr(obj, f"{name}_{DEFAULT_LANGUAGE}")
+        units = adapter.units(en_value)
+        if not units:
+            continue
+        current = adapter.aligned(en_value, getattr(obj, f"{name}_{language}"))
+        record = records.get((name, language))
+        hashes = record.segment_hashes if record else {}
+        status = FieldStatus(
+            name=name,
+            label=str(type(obj)._meta.get_field(name).verbose_name),
+            segments=len(units),
+        )
+        for unit in units:
+            if not current.get(unit.key):
+                status.missing.append(unit.key)
+            elif unit.key in hashes and hashes[unit.key] != digest(unit.text):
+                status.outdated.append(unit.key)
+        statuses.append(status)
+    return statuses
+
+
+def outdated_keys(obj, name, language, records):
+    """Segment keys of one field whose translation no longer matches the English."""
+    for status in field_statuses(obj, language, records):
+        if status.name == name:
+            return set(status.outdated)
+    return set()
+
+
+@dataclass
+class ReportRow:
+    obj: object
+    model_name: str
+    title: str
+    missing: list
+    outdated: list
+
+
+def translation_report_rows(language="es"):
+    """Objects whose translation is missing or out of date, with the fields."""
+    from pages.models import TranslationSource
+
+    all_records = {}
+    for record in TranslationSource.objects.filter(language=language):
+        key = (record.content_type_id, record.object_id)
+        all_records.setdefault(key, {})[(record.field, language)] = record
+    rows = []
+    for model in translatable_models():
+        content_type = ContentType.objects.get_for_model(
+            model, for_concrete_model=False
+        )
+        for obj in objects_of(model):
+            records = all_records.get((content_type.pk, str(obj.pk)), {})
+            statuses = field_statuses(obj, language, records)
+            missing = [s for s in statuses if s.missing]
+            outdated = [s for s in statuses if s.outdated]
+            if missing or outdated:
+                with translation.override(DEFAULT_LANGUAGE):
+                    title = str(obj)
+                rows.append(
+                    ReportRow(
+                        obj=obj,
+                        model_name=str(model._meta.verbose_name),
+                        title=title,
+                        missing=missing,
+                        outdated=outdated,
+                    )
+                )
+    return rows
+
+
+def translation_status_counts(language="es"):
+    """Counts for a dashboard panel: objects and fields missing or out of date.
+
+    Returns a dict with `missing_objects`, `outdated_objects`, `missing_fields`
+    and `outdated_fields`.
+    """
+    rows = translation_report_rows(language)
+    return {
+        "missing_objects": sum(1 for r in rows if r.missing),
+        "outdated_objects": sum(1 for r in rows if r.outdated),
+        "missing_fields": sum(len(r.missing) for r in rows),
+        "outdated_fields": sum(len(r.outdated) for r in rows),
+    }
