@@ -115,8 +115,20 @@ class BasePage(ListingMixin, Page):
         return list(self.get_ancestors().filter(depth__gte=2))
 
     def get_meta_description(self):
-        """The description search engines and social cards show, per language."""
-        return self.search_description or self.listing_summary or ""
+        """The description search engines and social cards show, per language.
+
+        Without an SEO description or listing summary, a page's own summary or
+        introduction serves (Lighthouse and search engines expect one).
+        """
+        for value in (
+            self.search_description,
+            self.listing_summary,
+            getattr(self, "summary", ""),
+            getattr(self, "intro", ""),
+        ):
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+        return ""
 
     def get_social_image(self):
         """The image shown when the page is shared; page types may offer another."""
