@@ -119,9 +119,7 @@ def grow_tenfold():
     for n in range(9 * releases):
         PressReleasePageFactory(
             parent=newsroom,
-            release_date=datetime.datetime(
-                2015, 9, 28, n % 24, 0, tzinfo=MEXICO_CITY
-            ),
+            release_date=datetime.datetime(2015, 9, 28, n % 24, 0, tzinfo=MEXICO_CITY),
             featured_image=SiteImageFactory(),
         )
     showcase = ShowcaseIndexPage.objects.live().get()
