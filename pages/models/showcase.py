@@ -53,6 +53,8 @@ class ShowcaseIndexPage(BasePage):
             ShowcaseProgrammePage.objects.child_of(self)
             .live()
             .select_related("image")
+            # Every card's picture asks for its sizes: one query for all of them.
+            .prefetch_related("image__renditions")
             .order_by("path")
         )
         if theme:

@@ -54,7 +54,11 @@ def contact_offices():
 def showcase_programmes(context, limit=6):
     """The live showcase programmes of this site, in tree order."""
     request = context.get("request")
-    programmes = ShowcaseProgrammePage.objects.live().select_related("image")
+    programmes = (
+        ShowcaseProgrammePage.objects.live()
+        .select_related("image")
+        .prefetch_related("image__renditions")
+    )
     if request is not None:
         from wagtail.models import Site
 
