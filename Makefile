@@ -7,7 +7,8 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/iclc
 # What `make run` and `make bench` use: the visitors' settings over plain HTTP.
 DATABASE_URL ?= sqlite:///$(CURDIR)/db.sqlite3
 RUN_ENV := DJANGO_SETTINGS_MODULE=iclc.settings.production DJANGO_HTTPS=0 \
-	DJANGO_SERVE_MEDIA=1 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DATABASE_URL=$(DATABASE_URL)
+	DJANGO_SERVE_MEDIA=1 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DATABASE_URL=$(DATABASE_URL) \
+	DJANGO_EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends
 
 .DEFAULT_GOAL := help

@@ -1,4 +1,4 @@
-"""Admin registrations: snippet viewsets and menu groups."""
+"""Admin registrations: snippet viewsets, menu groups and dashboard panels."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +11,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from axes.models import AccessAttempt
 
-from pages.models import ConferenceDocument, ContactOffice, Organisation, Person
+from pages.dashboard import MyDraftsPanel, ScheduledPagesPanel, TranslationGapsPanel
+from pages.models import (
+    ConferenceDocument,
+    ContactOffice,
+    Organisation,
+    Person,
+    PressReleasePage,
+)
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -117,3 +124,15 @@ register_permission_policy(AccessAttempt, LockoutPermissionPolicy(AccessAttempt)
 @hooks.register("register_admin_viewset")
 def register_locked_out_signins():
     return LockedOutSigninViewSet("locked_out_signins")
+
+
+# --- Editorial workflow (issue 7): what waits for each member of staff -------
+@hooks.register("construct_homepage_panels")
+def add_editorial_panels(request, panels):
+    panels.extend(
+        [
+            MyDraftsPanel(),
+            ScheduledPagesPanel(PressReleasePage, _("Scheduled press releases")),
+            TranslationGapsPanel(),
+        ]
+    )

@@ -4,7 +4,8 @@ from wagtail.models import Collection, Locale, Page, Site
 
 import pytest
 
-from tests.factories import HomePageFactory
+from pages.roles import EDITORS, MODERATORS, TRANSLATORS, sync_editorial_roles
+from tests.factories import HomePageFactory, StaffUserFactory
 
 LANGUAGES = ["en", "es"]
 
@@ -44,3 +45,24 @@ def lang(request):
     """Run the test once per site language, with that language active."""
     with translation.override(request.param):
         yield request.param
+
+
+@pytest.fixture
+def editorial_roles(home_page):
+    """The roles and workflow as `migrate` leaves them (again after a flush)."""
+    return sync_editorial_roles()
+
+
+@pytest.fixture
+def editor(editorial_roles):
+    return StaffUserFactory(groups=[EDITORS], username="editor")
+
+
+@pytest.fixture
+def moderator(editorial_roles):
+    return StaffUserFactory(groups=[MODERATORS], username="moderator")
+
+
+@pytest.fixture
+def translator(editorial_roles):
+    return StaffUserFactory(groups=[TRANSLATORS], username="translator", language="es")

@@ -4,6 +4,11 @@ import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from wagtail.users.models import UserProfile
+
 import factory
 import wagtail_factories
 
@@ -267,3 +272,30 @@ class GalleryImageFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = GalleryImage
+
+
+class StaffUserFactory(factory.django.DjangoModelFactory):
+    """A member of the communications team: `StaffUserFactory(groups=["Editors"])`.
+
+    `language="es"` makes the admin speak Spanish to them.
+    """
+
+    username = factory.Sequence(lambda n: f"staff{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@iclc2015.example.org")
+    first_name = factory.Sequence(lambda n: f"Staff {n}")
+    password = factory.django.Password("correct horse battery staple")
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def groups(self, create, names, **kwargs):
+        for name in names or ():
+            self.groups.add(Group.objects.get(name=name))
+
+    @factory.post_generation
+    def language(self, create, language, **kwargs):
+        profile = UserProfile.get_for_user(self)
+        profile.preferred_language = language or "en"
+        profile.save()

@@ -294,3 +294,81 @@ def test_editor_can_create_a_showcase_programme_in_the_admin(
     assert response.status_code == 302, response.content[:2000]
     page = ShowcaseProgrammePage.objects.get(slug_en="urban-gardens")
     assert page.live and page.summary_es == "Huertos en las azoteas."
+
+
+@pytest.mark.parametrize(
+    ("lang", "start", "end", "expected"),
+    [
+        ("en", (2015, 9, 28), (2015, 9, 30), "28–30 September 2015"),
+        ("es", (2015, 9, 28), (2015, 9, 30), "28 al 30 de septiembre de 2015"),
+        ("en", (2015, 9, 30), (2015, 10, 2), "30 September–2 October 2015"),
+        (
+            "es",
+            (2015, 9, 30),
+            (2015, 10, 2),
+            "30 de septiembre al 2 de octubre de 2015",
+        ),
+        ("en", (2015, 12, 31), (2016, 1, 1), "31 December 2015–1 January 2016"),
+        ("en", (2015, 9, 28), (2015, 9, 28), "28 September 2015"),
+    ],
+)
+def test_date_range_follows_the_language(lang, start, end, expected):
+    from django.utils import translation
+
+    from pages.templatetags.conference_tags import date_range
+
+    with translation.override(lang):
+        assert date_range(datetime.date(*start), datetime.date(*end)) == expected
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    user = django_user_model.objects.create_superuser(
+        "editor", "editor@example.org", "a-long-test-password"
+    )
+    client.force_login(user)
+    return user
+
+
+@pytest.mark.parametrize(
+    ("url_name", "fields"),
+    [
+        ("organisation", ["name_en", "name_es", "role", "website"]),
+        ("contactoffice", ["name_en", "name_es", "city_es", "country_es", "email"]),
+        ("conferencedocument", ["title_en", "title_es", "file_en", "file_es"]),
+    ],
+)
+def test_editors_edit_snippets_in_both_languages(client, editor, url_name, fields):
+    listing = client.get(f"/admin/snippets/pages/{url_name}/")
+    assert listing.status_code == 200
+    form = soup(client.get(f"/admin/snippets/pages/{url_name}/add/"))
+    names = {field["name"] for field in form.select("[name]")}
+    assert set(fields) <= names
+
+
+def test_editors_edit_the_conference_settings_in_both_languages(
+    client, editor, home_page
+):
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    form = soup(client.get(f"/admin/settings/pages/conferencesettings/{site.pk}/"))
+    names = {field["name"] for field in form.select("[name]")}
+    assert {"name_en", "name_es", "footer_text_es", "start_date"} <= names
+
+
+def test_footer_reads_the_conference_settings(client, home_page, lang):
+    from wagtail.models import Site
+
+    from pages.models import ConferenceSettings
+
+    conference = ConferenceSettings.for_site(Site.objects.get(is_default_site=True))
+    conference.name_en, conference.name_es = "Learning Cities 2015", "Ciudades 2015"
+    conference.footer_text_en = "Organised by the learning city."
+    conference.footer_text_es = "Organizada por la ciudad del aprendizaje."
+    conference.youtube_url = "https://www.youtube.com/user/unesco"
+    conference.save()
+    footer = soup(client.get(f"/{lang}/")).select_one(".site-footer")
+    assert getattr(conference, f"name_{lang}") in footer.get_text()
+    assert getattr(conference, f"footer_text_{lang}") in footer.get_text()
+    assert footer.select_one(".site-footer__social a")["href"] == conference.youtube_url

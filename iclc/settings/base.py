@@ -114,6 +114,9 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("en", "es")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True
+# The team writes every page in both languages at once: show both side by side
+# (the admin's language picker can still hide one).
+WAGTAILMODELTRANSLATION_LOCALE_PICKER_DEFAULT = ("en", "es")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env("DJANGO_STATIC_ROOT", str(BASE_DIR / "static_collected"))
@@ -134,6 +137,16 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("es", "Español")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_IMAGE_MODEL = "pages.SiteImage"
+
+# Moderation e-mail: Wagtail writes to the members of the workflow task's group
+# (Moderators) on submission, and to the submitter on approval or rejection.
+# Superusers are left out so that the right group, not every admin, is told.
+# The backend is set per environment: console (dev), locmem (test), SMTP (production).
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "ICLC 2015 <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 
 # Serve uploads from Django itself: `make run` has no front web server.
 SERVE_MEDIA = False

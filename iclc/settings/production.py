@@ -9,7 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 import dj_database_url
 
 from .base import *  # noqa: F403
-from .environment import REQUIRED_ENVIRONMENT, env_bool, env_list, require
+from .environment import REQUIRED_ENVIRONMENT, env, env_bool, env_list, require
 
 for _name in REQUIRED_ENVIRONMENT:
     require(_name)
@@ -47,3 +47,16 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Moderation notifications go out by SMTP; `make run` switches to the console.
+# An empty variable (as in .env.example) means the default.
+EMAIL_BACKEND = (
+    env("DJANGO_EMAIL_BACKEND") or "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = env("DJANGO_EMAIL_HOST") or "localhost"
+EMAIL_PORT = int(env("DJANGO_EMAIL_PORT") or 587)
+EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("DJANGO_EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = 10

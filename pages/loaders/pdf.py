@@ -72,7 +72,9 @@ def make_pdf(title, paragraphs, language="en"):
         tree,
         language.encode(),
     )
-    info = add(b"<< /Title (%s) /Author (UNESCO / Mexico City) >>" % _escape(title))
+    # Metadata strings are not WinAnsi: UTF-16 with a byte order mark, in hex.
+    title_hex = ("\ufeff" + title).encode("utf-16-be").hex().upper().encode()
+    info = add(b"<< /Title <%s> /Author (UNESCO / Mexico City) >>" % title_hex)
 
     output = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
 from pages import structured_data
+from pages.permissions import EditorialPagePermissionTester
 
 
 class ListingMixin(models.Model):
@@ -60,7 +61,16 @@ class BasePage(ListingMixin, Page):
         language = mode_name if mode_name in dict(self.preview_modes) else "en"
         with translation.override(language):
             request.LANGUAGE_CODE = language
-            return super().serve_preview(request, mode_name)
+            response = super().serve_preview(request, mode_name)
+            # `serve` returns a lazy TemplateResponse; render it while the preview
+            # language is active, or it renders later in the admin's language.
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            return response
+
+    def permissions_for_user(self, user):
+        # Translators may edit but not delete or move (pages/permissions.py).
+        return EditorialPagePermissionTester(user, self)
 
     def get_meta_description(self):
         """The description search engines and social cards show, per language."""

@@ -1,0 +1,117 @@
+"""Panels of the admin dashboard for the communications team.
+
+Wagtail's own panels already show "Awaiting your review" (pages waiting for my
+moderation) and "Your pages in a workflow"; these add what the team asked for on
+top: my drafts, scheduled publications in Mexico City time, and the number of
+translation gaps. `wagtail_hooks.py` puts them on the dashboard.
+"""
+
+import zoneinfo
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Exists, OuterRef
+from django.db.models.functions import Cast
+
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page, Revision, WorkflowState
+
+# Scheduled times are shown in the conference's time zone whatever the staff
+# member's own admin time zone is, and the zone is named next to them.
+CONFERENCE_TIME_ZONE = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+class MyDraftsPanel(Component):
+    """Pages whose latest revision is mine and not yet published or submitted."""
+
+    name = "my_drafts"
+    template_name = "pages/dashboard/my_drafts.html"
+    order = 230
+    limit = 10
+
+    def get_drafts(self, user):
+        # WorkflowState points at pages through a text `object_id`.
+        in_workflow = WorkflowState.objects.active().filter(
+            base_content_type_id=ContentType.objects.get_for_model(Page).pk,
+            object_id=Cast(OuterRef("pk"), output_field=CharField()),
+        )
+        return (
+            Page.objects.filter(
+                has_unpublished_changes=True, latest_revision__user=user
+            )
+            .exclude(Exists(in_workflow))
+            .order_by("-latest_revision_created_at")
+            .specific(defer=True)[: self.limit]
+        )
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["drafts"] = self.get_drafts(parent_context["request"].user)
+        return context
+
+
+class ScheduledPagesPanel(Component):
+    """Approved pages of one type waiting for their publication time.
+
+    The dashboard shows it for press releases; the times are Mexico City time,
+    named as such, because releases are timed to the conference's day.
+    """
+
+    name = "scheduled_pages"
+    template_name = "pages/dashboard/scheduled_pages.html"
+    order = 240
+
+    def __init__(self, page_model, heading):
+        self.page_model = page_model
+        self.heading = heading
+
+    def get_scheduled(self):
+        revisions = Revision.page_revisions.filter(approved_go_live_at__isnull=False)
+        if self.page_model is not Page:
+            revisions = revisions.filter(
+                content_type=ContentType.objects.get_for_model(self.page_model)
+            )
+        revisions = revisions.select_related("user").order_by("approved_go_live_at")
+        pages = self.page_model.objects.in_bulk(
+            [int(revision.object_id) for revision in revisions]
+        )
+        return [
+            {"page": pages[int(revision.object_id)], "revision": revision}
+            for revision in revisions
+            if int(revision.object_id) in pages
+        ]
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context.update(
+            heading=self.heading,
+            scheduled=self.get_scheduled(),
+            time_zone=CONFERENCE_TIME_ZONE,
+        )
+        return context
+
+
+def translation_gap_count():
+    """How many Spanish fields are still empty, or None when nobody counts them.
+
+    The count belongs to the translation report (issue "translators"); until its
+    counting function is on main there is nothing to call and the panel hides.
+    """
+    return None
+
+
+class TranslationGapsPanel(Component):
+    """How many fields still lack their Spanish text, with a link to the report."""
+
+    name = "translation_gaps"
+    template_name = "pages/dashboard/translation_gaps.html"
+    order = 260
+
+    def __init__(self, count=translation_gap_count, report_url=None):
+        self.count = count
+        self.report_url = report_url
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context.update(gaps=self.count(), report_url=self.report_url)
+        return context
