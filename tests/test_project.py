@@ -131,3 +131,25 @@ def test_loader_fills_both_languages_of_the_home_page(db):
     home = HomePage.objects.get()
     assert home.title_en and home.title_es and home.title_en != home.title_es
     assert home.intro_en and home.intro_es and home.intro_en != home.intro_es
+
+
+def test_migrations_run_on_sqlite_as_make_run_uses_by_default(tmp_path):
+    """`make run` defaults to SQLite: no migration may need PostgreSQL."""
+    import os
+    import subprocess
+    import sys
+
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "iclc.settings.dev",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]

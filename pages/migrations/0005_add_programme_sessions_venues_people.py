@@ -75,7 +75,7 @@ class Migration(migrations.Migration):
                 ('room', models.CharField(blank=True, help_text='Hall or room inside the venue.', max_length=120, verbose_name='room')),
                 ('room_en', models.CharField(blank=True, help_text='Hall or room inside the venue.', max_length=120, null=True, verbose_name='room')),
                 ('room_es', models.CharField(blank=True, help_text='Hall or room inside the venue.', max_length=120, null=True, verbose_name='room')),
-                ('interpretation_languages', pages.models.programme.ChoiceArrayField(base_field=models.CharField(choices=[('en', 'English'), ('es', 'Spanish'), ('fr', 'French'), ('ar', 'Arabic'), ('zh', 'Chinese'), ('ru', 'Russian')], max_length=5), blank=True, default=list, help_text='Languages with simultaneous interpretation.', size=None, verbose_name='interpretation')),
+                ('interpretation_languages', pages.models.programme.ChoiceListField(blank=True, default=list, help_text='Languages with simultaneous interpretation.', item_choices=[('en', 'English'), ('es', 'Spanish'), ('fr', 'French'), ('ar', 'Arabic'), ('zh', 'Chinese'), ('ru', 'Russian')], verbose_name='interpretation')),
                 ('summary', models.TextField(blank=True, help_text='Two or three sentences shown in the programme.', verbose_name='summary')),
                 ('summary_en', models.TextField(blank=True, help_text='Two or three sentences shown in the programme.', null=True, verbose_name='summary')),
                 ('summary_es', models.TextField(blank=True, help_text='Two or three sentences shown in the programme.', null=True, verbose_name='summary')),

@@ -8,7 +8,6 @@ are its children; each knows its venue, its people and its own `.ics` file.
 import datetime
 
 from django import forms
-from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
@@ -53,14 +52,26 @@ PARTICIPANT_ROLES = [("chair", _("Chair")), ("speaker", _("Speaker"))]
 SCHEDULE_FIELDS = ("start", "end", "venue_id", "room_en", "room_es")
 
 
-class ChoiceArrayField(ArrayField):
-    """A list of choices, edited as checkboxes (Django's default is a text box)."""
+class ChoiceListField(models.JSONField):
+    """A list of choices stored as JSON, edited as checkboxes.
+
+    JSON rather than PostgreSQL's ArrayField, so that `make run` works on SQLite.
+    """
+
+    def __init__(self, *args, item_choices=(), **kwargs):
+        self.item_choices = list(item_choices)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["item_choices"] = self.item_choices
+        return name, path, args, kwargs
 
     def formfield(self, **kwargs):
-        return super(ArrayField, self).formfield(
+        return super(models.JSONField, self).formfield(
             form_class=forms.TypedMultipleChoiceField,
-            choices=self.base_field.choices,
-            coerce=self.base_field.to_python,
+            choices=self.item_choices,
+            coerce=str,
             widget=forms.CheckboxSelectMultiple,
             **kwargs,
         )
@@ -282,8 +293,8 @@ class SessionPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("Hall or room inside the venue."),
     )
-    interpretation_languages = ChoiceArrayField(
-        models.CharField(max_length=5, choices=INTERPRETATION_LANGUAGES),
+    interpretation_languages = ChoiceListField(
+        item_choices=INTERPRETATION_LANGUAGES,
         verbose_name=_("interpretation"),
         default=list,
         blank=True,
