@@ -44,8 +44,9 @@ def field_text(value, field=None):
             str(part) for part in value.stream_block.get_searchable_content(value)
         )
     if isinstance(value, RichText):
-        return strip_tags(value.source)
-    return strip_tags(str(value))
+        value = value.source
+    # A space after every tag, so that "…escalones.</p><p>En…" stays two words.
+    return " ".join(strip_tags(str(value).replace(">", "> ")).split())
 
 
 def page_text(page):

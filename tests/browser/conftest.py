@@ -65,6 +65,7 @@ def restore_initial_database():
     from django.core.management.color import no_style
     from django.db import connection
 
+    from pages.roles import sync_editorial_roles
     from tests.conftest import bootstrap_wagtail
 
     initial = getattr(connection, "_test_serialized_contents", None)
@@ -81,6 +82,9 @@ def restore_initial_database():
     else:
         bootstrap_wagtail()
     ContentType.objects.clear_cache()
+    # What migrate's post_migrate handler adds (the editorial roles and their
+    # workflow on the root) is part of the state migrations leave.
+    sync_editorial_roles()
 
 
 @pytest.fixture(scope="module")
