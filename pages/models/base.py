@@ -6,7 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Orderable, Page, PageViewRestriction
 
 from pages import structured_data
 from pages.forms import BasePageForm
@@ -142,3 +142,24 @@ class BasePage(ListingMixin, Page):
         """This page's URL in `language` (slugs are translated)."""
         with translation.override(language):
             return self.get_url(request)
+
+
+class GalleryPhoto(Orderable):
+    """A photo in a page's gallery, in the editors' order.
+
+    Alt text, caption and credit live on the image itself, in both languages, so
+    the same photo reads the same in a press release and in a gallery.
+    """
+
+    image = models.ForeignKey(
+        "pages.SiteImage",
+        verbose_name=_("image"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Its alt text, caption and credit are edited on the image."),
+    )
+
+    panels = [FieldPanel("image")]
+
+    class Meta(Orderable.Meta):
+        abstract = True

@@ -6,12 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
 
 from pages import structured_data
 from pages.blocks import VideoBlock
 
-from .base import BasePage
+from .base import BasePage, GalleryPhoto
 
 
 class MediaIndexPage(BasePage):
@@ -132,18 +131,9 @@ def galleries_on(day):
     return GalleryPage.objects.live().public().filter(date=day).order_by("path")
 
 
-class GalleryImage(Orderable):
+class GalleryImage(GalleryPhoto):
     """A photo in a gallery page, in the order editors choose."""
 
     page = ParentalKey(
         GalleryPage, on_delete=models.CASCADE, related_name="gallery_images"
     )
-    image = models.ForeignKey(
-        "pages.SiteImage",
-        verbose_name=_("image"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("Its alt text, caption and credit are edited on the image."),
-    )
-
-    panels = [FieldPanel("image")]

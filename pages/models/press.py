@@ -14,12 +14,11 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
 
 from pages import structured_data
 from pages.blocks import BodyStreamBlock
 
-from .base import BasePage
+from .base import BasePage, GalleryPhoto
 
 # Feeds and listings ask for the same renditions, so each is generated once.
 LISTING_RENDITIONS = "fill-480x270"
@@ -255,19 +254,10 @@ def releases_on(day):
     )
 
 
-class PressReleaseGalleryImage(Orderable):
+class PressReleaseGalleryImage(GalleryPhoto):
     """A photo in a press release's gallery; alt text, caption and credit come
     from the image itself, in both languages."""
 
     page = ParentalKey(
         PressReleasePage, on_delete=models.CASCADE, related_name="gallery_images"
     )
-    image = models.ForeignKey(
-        "pages.SiteImage",
-        verbose_name=_("image"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("Its alt text, caption and credit are edited on the image."),
-    )
-
-    panels = [FieldPanel("image")]
