@@ -128,6 +128,22 @@ class DocumentListBlock(blocks.StructBlock):
         description = _("A list of downloadable documents")
 
 
+class ConferenceDocumentChooserBlock(SnippetChooserBlock):
+    """A conference document loaded with both its files: one query for a whole
+    list instead of one more per file."""
+
+    def bulk_to_python(self, values):
+        found = self.model_class.objects.select_related("file_en", "file_es").in_bulk(
+            values
+        )
+        return [found.get(value) for value in values]
+
+    def deconstruct(self):
+        # Stored block definitions (migrations) name the plain snippet chooser.
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.snippets.blocks.SnippetChooserBlock", args, kwargs
+
+
 class ConferenceDocumentsBlock(blocks.StructBlock):
     """The conference's official documents, each with its English and Spanish file.
 
@@ -138,7 +154,7 @@ class ConferenceDocumentsBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("heading"), required=False)
     intro = blocks.TextBlock(label=_("introduction"), required=False)
     documents = blocks.ListBlock(
-        SnippetChooserBlock("pages.ConferenceDocument", label=_("document")),
+        ConferenceDocumentChooserBlock("pages.ConferenceDocument", label=_("document")),
         label=_("documents"),
     )
 

@@ -170,6 +170,8 @@ class PageCacheMiddleware:
             return self.get_response(request)
         found = cache.get_many([GENERATION_KEY, key])
         generation = current_generation(found.get(GENERATION_KEY))
+        # The site chrome is built and cached under the same generation.
+        request.page_cache_generation = generation
         entry = found.get(key)
         if entry is not None and entry["generation"] == generation:
             return self.replay(request, entry)

@@ -1,11 +1,9 @@
-"""Keep derived data (search index, feed links) in step with what editors publish."""
+"""Keep derived data (the search index) in step with what editors publish."""
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.documents import get_document_model
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_unpublished
 
 from pages import search
 from pages.models import SearchEntry
@@ -29,30 +27,8 @@ def reindex_document(sender, instance, **kwargs):
     search.index_document(instance)
 
 
-FEED_LINKS_KEY = "press-feed-links:{site}:{language}"
-
-
-def forget_feed_links(sender, instance=None, **kwargs):
-    """The feed links in every page's head follow the newsroom's address."""
-    from wagtail.models import Site
-
-    from pages.models import PressReleaseIndexPage
-
-    if not isinstance(instance, PressReleaseIndexPage):
-        return
-    cache.delete_many(
-        [
-            FEED_LINKS_KEY.format(site=site_id, language=language)
-            for site_id in Site.objects.values_list("pk", flat=True)
-            for language, _name in settings.LANGUAGES
-        ]
-    )
-
-
 def connect():
     post_delete.connect(forget_deleted_page, dispatch_uid="search-page-deleted")
-    for signal in (page_published, page_unpublished, post_page_move, post_delete):
-        signal.connect(forget_feed_links, dispatch_uid=f"feed-links-{id(signal)}")
     page_published.connect(reindex_page, dispatch_uid="search-page-published")
     page_unpublished.connect(reindex_page, dispatch_uid="search-page-unpublished")
     post_save.connect(

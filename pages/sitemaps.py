@@ -5,6 +5,8 @@ from django.contrib.sitemaps import Sitemap
 
 from wagtail.models import Page
 
+from pages.restrictions import public
+
 
 class PageSitemap(Sitemap):
     """Each live, public page once per language, with its alternates.
@@ -19,7 +21,7 @@ class PageSitemap(Sitemap):
     x_default = True
 
     def items(self):
-        return Page.objects.live().public().filter(depth__gte=2).order_by("path")
+        return public(Page.objects.live()).filter(depth__gte=2).order_by("path")
 
     def location(self, page):
         return page.get_url_parts()[2]

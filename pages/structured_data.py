@@ -9,6 +9,8 @@ import datetime
 from django.utils import timezone, translation
 
 CONTEXT = "https://schema.org"
+# The one rendition shared pages show, in social cards and in JSON-LD alike.
+SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
 COUNTRY_CODES = {"Mexico": "MX", "México": "MX", "Germany": "DE", "Alemania": "DE"}
 
 
@@ -25,7 +27,7 @@ def iso(value):
     return value.isoformat()
 
 
-def image_url(request, image, spec="fill-1200x630|format-jpeg"):
+def image_url(request, image, spec=SOCIAL_IMAGE_SPEC):
     return absolute(request, image.get_rendition(spec).url) if image else None
 
 
@@ -160,7 +162,7 @@ def session_event(session, request, conference):
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": place(session.venue, request) if session.venue else None,
         "performer": [person(p) for p in participants],
-        "image": image_url(request, session.get_social_image()),
+        "image": image_url(request, session.social_image),
         "superEvent": compact(
             {
                 "@type": "Event",
@@ -181,20 +183,21 @@ def venue_place(venue, request):
 
 
 def publisher(request):
-    """The publisher of the site's news: UNESCO's Institute, which runs the network."""
+    """The publisher of the site's news: UNESCO's Institute, which runs the network
+    (the first organiser; the site chrome already holds them)."""
     from pages.models import Organisation
+    from pages.site_chrome import site_chrome
 
-    organiser = (
-        Organisation.objects.filter(role=Organisation.ORGANISER)
-        .select_related("logo")
-        .first()
-    )
-    return organization(organiser, request) if organiser else None
+    for role, _heading, organisations in site_chrome(request).organisation_groups:
+        if role == Organisation.ORGANISER:
+            return organization(organisations[0], request)
+    return None
 
 
 def news_article(release, request):
     """A press release: a NewsArticle dated by its release time."""
     published = release.release_date or release.first_published_at
+    news_publisher = publisher(request)
     return compact(
         {
             "@context": CONTEXT,
@@ -207,9 +210,9 @@ def news_article(release, request):
             "datePublished": iso(published),
             "dateModified": iso(release.last_published_at or published),
             "dateline": release.location,
-            "image": image_url(request, release.get_social_image()),
-            "publisher": publisher(request),
-            "author": publisher(request),
+            "image": image_url(request, release.social_image),
+            "publisher": news_publisher,
+            "author": news_publisher,
         }
     )
 

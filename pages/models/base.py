@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Q
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -11,6 +12,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from pages import structured_data
 from pages.forms import BasePageForm
 from pages.permissions import EditorialPagePermissionTester
+from pages.restrictions import is_restricted
 
 
 class ListingMixin(models.Model):
@@ -95,7 +97,10 @@ class BasePage(ListingMixin, Page):
     def get_view_restrictions(self):
         """Wagtail's rule (a page and its ancestors; an alias uses its source's
         restrictions) in one query instead of two: ancestors' tree paths are
-        prefixes of this page's."""
+        prefixes of this page's. A page in no private section (the cached paths
+        of pages/restrictions.py say so) needs no query at all."""
+        if not self.alias_of_id and not is_restricted(self.path):
+            return PageViewRestriction.objects.none()
         step = self.steplen
         paths = [self.path[:end] for end in range(step, len(self.path) + 1, step)]
         on_path = Page.objects.filter(path__in=paths)
@@ -133,6 +138,12 @@ class BasePage(ListingMixin, Page):
     def get_social_image(self):
         """The image shown when the page is shared; page types may offer another."""
         return self.listing_image
+
+    @cached_property
+    def social_image(self):
+        """`get_social_image()`, looked up once per page: the social cards and the
+        JSON-LD both show it."""
+        return self.get_social_image()
 
     def get_structured_data(self, request):
         """schema.org data for this page as JSON-LD; page types describe themselves."""

@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 
 from pages import structured_data
 from pages.blocks import VideoBlock
+from pages.restrictions import public
 
 from .base import BasePage, GalleryPhoto
 
@@ -39,9 +40,7 @@ class MediaIndexPage(BasePage):
     def get_galleries(self):
         """Live galleries by day, each with its cover image ready to render."""
         return (
-            GalleryPage.objects.child_of(self)
-            .live()
-            .public()
+            public(GalleryPage.objects.child_of(self).live())
             .select_related("listing_image")
             .prefetch_related("listing_image__renditions")
             .order_by(models.F("date").asc(nulls_last=True), "path")
@@ -128,7 +127,7 @@ class GalleryPage(BasePage):
 
 def galleries_on(day):
     """Live galleries of `day`, in the editors' order."""
-    return GalleryPage.objects.live().public().filter(date=day).order_by("path")
+    return public(GalleryPage.objects.live()).filter(date=day).order_by("path")
 
 
 class GalleryImage(GalleryPhoto):

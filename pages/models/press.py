@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 
 from pages import structured_data
 from pages.blocks import BodyStreamBlock
+from pages.restrictions import public
 
 from .base import BasePage, GalleryPhoto
 
@@ -62,7 +63,7 @@ class PressReleaseIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("press release indexes")
 
     def live_releases(self):
-        return PressReleasePage.objects.child_of(self).live().public()
+        return public(PressReleasePage.objects.child_of(self).live())
 
     def get_releases(self):
         """Live releases, newest first, with what listings and feeds show."""
@@ -239,7 +240,7 @@ class PressReleasePage(BasePage):
         )
 
     def get_related_sessions(self):
-        return self.related_sessions.live().public().order_by("start")
+        return public(self.related_sessions.live()).order_by("start")
 
 
 def releases_on(day):
@@ -247,8 +248,7 @@ def releases_on(day):
     tz = timezone.get_current_timezone()
     start = datetime.datetime.combine(day, datetime.time.min, tzinfo=tz)
     return (
-        PressReleasePage.objects.live()
-        .public()
+        public(PressReleasePage.objects.live())
         .filter(release_date__gte=start, release_date__lt=start + datetime.timedelta(1))
         .order_by("release_date")
     )

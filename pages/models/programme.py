@@ -23,6 +23,7 @@ from wagtail.models import Orderable
 
 from pages import structured_data
 from pages.blocks import BodyStreamBlock
+from pages.restrictions import public
 
 from .base import BasePage
 
@@ -386,11 +387,11 @@ class SessionPage(RoutablePageMixin, BasePage):
 
     def related_press_releases(self):
         """Live press releases that name this session, oldest first."""
-        return self.press_releases.live().public().order_by("release_date")
+        return public(self.press_releases.live()).order_by("release_date")
 
     def photo_gallery(self):
         """The session's first live photo gallery, if any."""
-        return self.galleries.live().public().order_by("path").first()
+        return public(self.galleries.live()).order_by("path").first()
 
     @re_path(r"^calendar\.ics/?$", name="calendar")
     def calendar(self, request):

@@ -1,11 +1,11 @@
-"""The conference's own data in templates: date ranges, organisations, offices,
-the showcase teaser and the conference document lists."""
+"""The conference's own data in templates: date ranges, the showcase teaser
+and the conference document lists."""
 
 from django import template
 from django.utils import formats
 from django.utils.translation import gettext, pgettext
 
-from pages.models import ContactOffice, Organisation, ShowcaseProgrammePage
+from pages.models import ShowcaseProgrammePage
 
 register = template.Library()
 
@@ -25,29 +25,6 @@ def date_range(start, end):
         first = formats.date_format(start, "DATE_FORMAT")
     last = formats.date_format(end, "DATE_FORMAT")
     return gettext("%(first)s–%(last)s") % {"first": first, "last": last}
-
-
-@register.simple_tag
-def organisations_by_role():
-    """[(role label, [organisations])] for each role that has organisations."""
-    groups = {}
-    for organisation in Organisation.objects.select_related("logo"):
-        groups.setdefault(organisation.role, []).append(organisation)
-    labels = {
-        Organisation.ORGANISER: pgettext("heading", "Organisers"),
-        Organisation.HOST: pgettext("heading", "Hosting institutions"),
-        Organisation.PARTNER: pgettext("heading", "Partners"),
-    }
-    return [
-        (role, labels[role], groups[role])
-        for role, _label in Organisation.ROLE_CHOICES
-        if role in groups
-    ]
-
-
-@register.simple_tag
-def contact_offices():
-    return ContactOffice.objects.all()
 
 
 @register.simple_tag(takes_context=True)

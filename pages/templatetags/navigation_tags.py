@@ -2,33 +2,16 @@
 
 from django import template
 
-from wagtail.models import Page, Site
+from pages.site_chrome import site_chrome as chrome_for_request
 
 register = template.Library()
 
 
-def site_root(context):
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return site.root_page.specific if site else None
-
-
 @register.simple_tag(takes_context=True)
-def get_site_root(context):
-    return site_root(context)
-
-
-@register.simple_tag(takes_context=True)
-def main_menu(context):
-    """The home page's live children that editors marked "show in menus".
-
-    Plain `Page`s: the menu needs only their (translated) titles and URLs, and
-    `.specific()` would cost a query per page type.
-    """
-    root = site_root(context)
-    if root is None:
-        return Page.objects.none()
-    return root.get_children().live().in_menu()
+def site_chrome(context):
+    """Menu, footer and feed links of the site, built once per language and
+    content generation (pages/site_chrome.py)."""
+    return chrome_for_request(context.get("request"))
 
 
 @register.inclusion_tag("pages/tags/breadcrumbs.html", takes_context=True)

@@ -8,18 +8,19 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from pages.structured_data import SOCIAL_IMAGE_SPEC
+
 register = template.Library()
 
 # Open Graph wants territory-qualified locales.
 OG_LOCALES = {"en": "en_US", "es": "es_MX"}
-SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
 
 
 @register.inclusion_tag("includes/seo_head.html", takes_context=True)
 def seo_head(context, page):
     request = context.get("request")
     language = translation.get_language()
-    image = page.get_social_image()
+    image = page.social_image
     rendition = image.get_rendition(SOCIAL_IMAGE_SPEC) if image else None
     return {
         "page": page,

@@ -4,7 +4,10 @@
   var nav = document.querySelector(".site-nav");
   var toggle = nav && nav.querySelector(".site-nav__toggle");
   if (!toggle) return;
-  document.documentElement.classList.add("js-nav");
+  // Browsers that know `(scripting: enabled)` already laid the menu out closed.
+  if (!window.matchMedia("(scripting: enabled)").matches) {
+    nav.closest(".site-header").classList.add("js-nav");
+  }
   toggle.hidden = false;
   toggle.addEventListener("click", function () {
     var open = toggle.getAttribute("aria-expanded") === "true";

@@ -1,0 +1,148 @@
+"""What every page shows around its own content: menu, footer and feed links.
+
+The same for every page of a site in one language, and it costs eight queries
+(the site root, the menu, the conference settings, the accessibility page,
+organisations, contact offices, the newsroom and its view restrictions). So it
+is built once per site, language and page-cache generation, kept in the cache,
+and shared by every render until anything is published: the generation counter
+of `pages.cache` moves on every content change, which makes the old entry
+unreachable, exactly as it does for cached pages.
+
+Within one request it is built or fetched once (`request._site_chrome`).
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import pgettext
+
+from wagtail.models import Site
+
+from pages.cache import current_generation
+from pages.restrictions import public
+
+KEY = "chrome:{site}:{language}:{generation}"
+
+
+@dataclass
+class MenuItem:
+    pk: int
+    path: str
+    title: str
+    url: str
+
+
+@dataclass
+class SiteChrome:
+    root_url: str = ""
+    menu: list = field(default_factory=list)
+    # (MIME type, site-relative URL) of the press feeds.
+    feeds: list = field(default_factory=list)
+    # [(role, heading, [Organisation])] and [ContactOffice], for the home page too.
+    organisation_groups: list = field(default_factory=list)
+    contact_offices: list = field(default_factory=list)
+    footer_html: str = ""
+
+    @property
+    def footer(self):
+        return mark_safe(self.footer_html)
+
+
+def site_chrome(request):
+    """The chrome of the request's site in the active language."""
+    if request is None:
+        return SiteChrome()
+    memo = getattr(request, "_site_chrome", None)
+    language = translation.get_language()
+    if memo is not None and memo[0] == language:
+        return memo[1]
+    site = Site.find_for_request(request)
+    if site is None:
+        chrome = SiteChrome()
+    else:
+        generation = current_generation(getattr(request, "page_cache_generation", None))
+        key = KEY.format(site=site.pk, language=language, generation=generation)
+        chrome = cache.get(key)
+        if chrome is None:
+            chrome = build(request, site)
+            cache.set(key, chrome, max(settings.PAGE_CACHE_SECONDS, 60))
+    request._site_chrome = (language, chrome)
+    return chrome
+
+
+def build(request, site):
+    from pages.models import (
+        ConferenceSettings,
+        ContactOffice,
+        Organisation,
+        PressReleaseIndexPage,
+    )
+
+    root = site.root_page.specific
+    menu = [
+        MenuItem(page.pk, page.path, page.title, page.get_url(request))
+        for page in root.get_children().live().in_menu()
+    ]
+    chrome = SiteChrome(
+        root_url=root.get_url(request),
+        menu=menu,
+        feeds=feed_links(request, site, PressReleaseIndexPage),
+        organisation_groups=organisations_by_role(
+            Organisation.objects.select_related("logo")
+        ),
+        contact_offices=list(ContactOffice.objects.all()),
+    )
+    conference = ConferenceSettings.for_site(site)
+    chrome.footer_html = render_to_string(
+        "includes/footer.html",
+        {
+            "conference": conference,
+            "accessibility_page": live_or_none(conference.accessibility_page),
+            "site_root": root,
+            "chrome": chrome,
+        },
+        request=request,
+    )
+    return chrome
+
+
+def live_or_none(page):
+    return page if page is not None and page.live else None
+
+
+def feed_links(request, site, index_model):
+    index = (
+        public(index_model.objects.live())
+        .descendant_of(site.root_page, inclusive=True)
+        .first()
+    )
+    if index is None:
+        return []
+    base = index.get_url(request)
+    return [
+        ("application/rss+xml", base + index.reverse_subpage("feed_rss")),
+        ("application/atom+xml", base + index.reverse_subpage("feed_atom")),
+    ]
+
+
+def organisations_by_role(organisations):
+    """[(role, heading, [organisations])] for each role that has organisations."""
+    from pages.models import Organisation
+
+    groups = {}
+    for organisation in organisations:
+        groups.setdefault(organisation.role, []).append(organisation)
+    headings = {
+        Organisation.ORGANISER: pgettext("heading", "Organisers"),
+        Organisation.HOST: pgettext("heading", "Hosting institutions"),
+        Organisation.PARTNER: pgettext("heading", "Partners"),
+    }
+    return [
+        (role, headings[role], groups[role])
+        for role, _label in Organisation.ROLE_CHOICES
+        if role in groups
+    ]
