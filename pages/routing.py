@@ -60,7 +60,9 @@ def route(self, request, path_components):
     if target is None:
         return translated_route(self, request, path_components)
     index, consumed, model = target
-    page = model.objects.get(pk=rows[index].pk)
+    # Page types name the foreign keys their page always shows (`serve_related`).
+    related = getattr(model, "serve_related", ())
+    page = model.objects.select_related(*related).get(pk=rows[index].pk)
     page.route_ancestors = [self, *rows[:index]]
     return TRANSLATED_ROUTE.get(model, type(page).route)(
         page, request, path_components[consumed:]

@@ -40,12 +40,23 @@ class MenuItem:
 class SiteChrome:
     root_url: str = ""
     menu: list = field(default_factory=list)
-    # (MIME type, site-relative URL) of the press feeds.
+    # The press release index (for the home page teaser) and, as
+    # (MIME type, site-relative URL), its feeds.
+    newsroom: object = None
     feeds: list = field(default_factory=list)
     # [(role, heading, [Organisation])] and [ContactOffice], for the home page too.
     organisation_groups: list = field(default_factory=list)
     contact_offices: list = field(default_factory=list)
     footer_html: str = ""
+
+    @property
+    def organisers(self):
+        from pages.models import Organisation
+
+        for role, _heading, organisations in self.organisation_groups:
+            if role == Organisation.ORGANISER:
+                return organisations
+        return []
 
     @property
     def footer(self):
@@ -83,6 +94,11 @@ def build(request, site):
     )
 
     root = site.root_page.specific
+    newsroom = (
+        public(PressReleaseIndexPage.objects.live())
+        .descendant_of(site.root_page, inclusive=True)
+        .first()
+    )
     menu = [
         MenuItem(page.pk, page.path, page.title, page.get_url(request))
         for page in root.get_children().live().in_menu()
@@ -90,7 +106,8 @@ def build(request, site):
     chrome = SiteChrome(
         root_url=root.get_url(request),
         menu=menu,
-        feeds=feed_links(request, site, PressReleaseIndexPage),
+        newsroom=newsroom,
+        feeds=feed_links(request, newsroom),
         organisation_groups=organisations_by_role(
             Organisation.objects.select_related("logo")
         ),
@@ -114,12 +131,7 @@ def live_or_none(page):
     return page if page is not None and page.live else None
 
 
-def feed_links(request, site, index_model):
-    index = (
-        public(index_model.objects.live())
-        .descendant_of(site.root_page, inclusive=True)
-        .first()
-    )
+def feed_links(request, index):
     if index is None:
         return []
     base = index.get_url(request)

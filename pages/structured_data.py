@@ -109,7 +109,7 @@ def conference_event(home, request, organisations, first_start=None, last_end=No
 
 def place(venue, request):
     """A venue: its name, postal address, coordinates and map."""
-    photo = next(iter(venue.photos.all()), None)
+    photo = next(iter(venue.photo_list), None)
     return compact(
         {
             "@type": "Place",
@@ -148,7 +148,7 @@ def person(participant):
 
 def session_event(session, request, conference):
     """A session: an Event within the conference (its superEvent)."""
-    participants = list(session.participants.all())
+    participants = session.participant_list
     data = {
         "@context": CONTEXT,
         "@type": "Event",
@@ -185,13 +185,10 @@ def venue_place(venue, request):
 def publisher(request):
     """The publisher of the site's news: UNESCO's Institute, which runs the network
     (the first organiser; the site chrome already holds them)."""
-    from pages.models import Organisation
     from pages.site_chrome import site_chrome
 
-    for role, _heading, organisations in site_chrome(request).organisation_groups:
-        if role == Organisation.ORGANISER:
-            return organization(organisations[0], request)
-    return None
+    organisers = site_chrome(request).organisers
+    return organization(organisers[0], request) if organisers else None
 
 
 def news_article(release, request):

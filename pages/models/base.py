@@ -109,6 +109,11 @@ class BasePage(ListingMixin, Page):
             | Q(page__in=on_path.filter(alias_of__isnull=False).values("alias_of_id"))
         )
 
+    def parent_page(self):
+        """The parent as a plain `Page`, found by routing when it can be."""
+        found = getattr(self, "route_ancestors", None)
+        return found[-1] if found else self.get_parent()
+
     def breadcrumb_ancestors(self):
         """The pages above this one, from the home page down.
 
@@ -135,6 +140,9 @@ class BasePage(ListingMixin, Page):
                 return value.strip()
         return ""
 
+    # Foreign keys loaded with the page when it is served (pages/routing.py).
+    serve_related = ("listing_image",)
+
     def get_social_image(self):
         """The image shown when the page is shared; page types may offer another."""
         return self.listing_image
@@ -153,6 +161,22 @@ class BasePage(ListingMixin, Page):
         """This page's URL in `language` (slugs are translated)."""
         with translation.override(language):
             return self.get_url(request)
+
+
+class PhotoGalleryMixin:
+    """For pages with `gallery_images`: the photos, with their renditions, are
+    loaded once per page however many times the page shows or describes them."""
+
+    @cached_property
+    def gallery_photos(self):
+        return list(
+            self.gallery_images.select_related("image").prefetch_related(
+                "image__renditions"
+            )
+        )
+
+    def get_gallery_images(self):
+        return self.gallery_photos
 
 
 class GalleryPhoto(Orderable):

@@ -1,7 +1,7 @@
 """The home page: the root of the site and the conference itself."""
 
 from django.db import models
-from django.db.models import Max, Min
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -105,16 +105,29 @@ class HomePage(BasePage):
         return self.listing_image or self.hero_image
 
     def get_structured_data(self, request):
-        from .programme import SessionPage
-        from .snippets import Organisation
+        from pages.site_chrome import site_chrome
 
-        organisers = Organisation.objects.filter(role=Organisation.ORGANISER)
-        span = SessionPage.objects.live().aggregate(
-            first_start=Min("start"), last_end=Max("end")
-        )
+        organisers = site_chrome(request).organisers
+        _programme, sessions = self.programme_and_sessions
         return structured_data.conference_event(
-            self, request, organisers.select_related("logo"), **span
+            self,
+            request,
+            organisers,
+            first_start=min((s.start for s in sessions), default=None),
+            last_end=max((s.end for s in sessions), default=None),
         )
+
+    @cached_property
+    def programme_and_sessions(self):
+        """The programme and its live sessions: the teaser lists them and the
+        JSON-LD takes the conference's first start and last end from them."""
+        from .programme import ProgrammePage
+
+        programme = ProgrammePage.objects.live().descendant_of(self).first()
+        if programme is None:
+            return None, []
+        # The teaser shows times and titles only: no speakers.
+        return programme, list(programme.get_sessions().prefetch_related(None))
 
     @property
     def was_rescheduled(self):

@@ -11,7 +11,7 @@ from pages import structured_data
 from pages.blocks import VideoBlock
 from pages.restrictions import public
 
-from .base import BasePage, GalleryPhoto
+from .base import BasePage, GalleryPhoto, PhotoGalleryMixin
 
 
 class MediaIndexPage(BasePage):
@@ -57,7 +57,7 @@ class MediaIndexPage(BasePage):
         return days
 
 
-class GalleryPage(BasePage):
+class GalleryPage(PhotoGalleryMixin, BasePage):
     """The photos (and videos) of one session, ceremony or venue.
 
     Lives below "Photos and multimedia". Each photo's alt text, caption and credit
@@ -107,18 +107,14 @@ class GalleryPage(BasePage):
 
     parent_page_types = ["pages.MediaIndexPage"]
     subpage_types = []
+    serve_related = ("listing_image", "session")
 
     class Meta:
         verbose_name = _("photo gallery")
         verbose_name_plural = _("photo galleries")
 
-    def get_gallery_images(self):
-        return self.gallery_images.select_related("image").prefetch_related(
-            "image__renditions"
-        )
-
     def get_social_image(self):
-        first = self.gallery_images.select_related("image").first()
+        first = next(iter(self.gallery_photos), None)
         return self.listing_image or (first.image if first else None)
 
     def get_structured_data(self, request):

@@ -19,7 +19,7 @@ from pages import structured_data
 from pages.blocks import BodyStreamBlock
 from pages.restrictions import public
 
-from .base import BasePage, GalleryPhoto
+from .base import BasePage, GalleryPhoto, PhotoGalleryMixin
 
 # Feeds and listings ask for the same renditions, so each is generated once.
 LISTING_RENDITIONS = "fill-480x270"
@@ -132,7 +132,7 @@ class PressReleaseIndexPage(RoutablePageMixin, BasePage):
         return PressReleaseAtomFeed(self)(request)
 
 
-class PressReleasePage(BasePage):
+class PressReleasePage(PhotoGalleryMixin, BasePage):
     """One press release, published by the communications team each conference day.
 
     Lives below the press release index. The page title is the headline.
@@ -216,6 +216,7 @@ class PressReleasePage(BasePage):
 
     parent_page_types = ["pages.PressReleaseIndexPage"]
     subpage_types = []
+    serve_related = ("listing_image", "featured_image", "related_gallery")
 
     class Meta:
         verbose_name = _("press release")
@@ -231,13 +232,10 @@ class PressReleasePage(BasePage):
         """This release's contact, or the newsroom's."""
         if self.press_contact:
             return self
-        parent = self.get_parent().specific
-        return parent if getattr(parent, "press_contact", "") else None
-
-    def get_gallery_images(self):
-        return self.gallery_images.select_related("image").prefetch_related(
-            "image__renditions"
-        )
+        newsroom = PressReleaseIndexPage.objects.filter(
+            pk=self.parent_page().pk
+        ).first()
+        return newsroom if newsroom is not None and newsroom.press_contact else None
 
     def get_related_sessions(self):
         return public(self.related_sessions.live()).order_by("start")

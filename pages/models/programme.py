@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -340,6 +341,7 @@ class SessionPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["pages.ProgrammePage"]
     subpage_types = []
+    serve_related = ("listing_image", "venue")
 
     class Meta:
         verbose_name = _("session")
@@ -375,11 +377,25 @@ class SessionPage(RoutablePageMixin, BasePage):
     def local_day(self):
         return timezone.localtime(self.start).date()
 
+    def programme_day_url(self):
+        """The programme's page for this session's day."""
+        day = ProgrammePage.get_resolver().reverse("day", self.local_day.isoformat())
+        return self.parent_page().get_url() + day.lstrip("/")
+
+    @cached_property
+    def participant_list(self):
+        """Chairs and speakers with their people, loaded once for the page, its
+        JSON-LD and its calendar entry (listings prefetch `participants`)."""
+        prefetched = getattr(self, "_prefetched_objects_cache", {})
+        if "participants" in prefetched:
+            return list(self.participants.all())
+        return list(self.participants.select_related("person__photo"))
+
     def chairs(self):
-        return [p.person for p in self.participants.all() if p.role == "chair"]
+        return [p.person for p in self.participant_list if p.role == "chair"]
 
     def speakers(self):
-        return [p.person for p in self.participants.all() if p.role == "speaker"]
+        return [p.person for p in self.participant_list if p.role == "speaker"]
 
     def get_interpretation_display(self):
         names = dict(INTERPRETATION_LANGUAGES)
@@ -404,12 +420,16 @@ class SessionPage(RoutablePageMixin, BasePage):
     def get_structured_data(self, request):
         from .home import HomePage
 
-        conference = HomePage.objects.ancestor_of(self).first()
+        # Routing has usually loaded the home page already (pages/routing.py).
+        found = getattr(self, "route_ancestors", [])
+        conference = next(
+            (page for page in found if isinstance(page, HomePage)), None
+        ) or (HomePage.objects.ancestor_of(self).first())
         return structured_data.session_event(self, request, conference)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["participants"] = self.participants.select_related("person__photo")
+        context["participants"] = self.participant_list
         context["documents"] = self.documents.select_related("document")
         context["press_releases"] = self.related_press_releases()
         context["gallery"] = self.photo_gallery()

@@ -126,6 +126,7 @@ class ShowcaseProgrammePage(BasePage):
 
     parent_page_types = ["pages.ShowcaseIndexPage"]
     subpage_types = []
+    serve_related = ("listing_image", "image")
 
     def get_social_image(self):
         return self.listing_image or self.image

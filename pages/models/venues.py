@@ -2,6 +2,7 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -117,6 +118,7 @@ class VenuePage(BasePage):
 
     parent_page_types = ["pages.VenueIndexPage"]
     subpage_types = []
+    serve_related = ("listing_image", "map_image")
 
     class Meta:
         verbose_name = _("venue")
@@ -140,8 +142,13 @@ class VenuePage(BasePage):
             .prefetch_related("participants__person")
         )
 
+    @cached_property
+    def photo_list(self):
+        """The venue's photos, loaded once for the page, its card and its JSON-LD."""
+        return list(self.photos.select_related("image"))
+
     def get_social_image(self):
-        photo = self.photos.select_related("image").first()
+        photo = next(iter(self.photo_list), None)
         return self.listing_image or (photo.image if photo else self.map_image)
 
     def get_structured_data(self, request):
@@ -150,7 +157,7 @@ class VenuePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sessions"] = self.get_sessions()
-        context["photos"] = self.photos.select_related("image")
+        context["photos"] = self.photo_list
         return context
 
 

@@ -5,7 +5,9 @@ from django import template
 from django.utils import formats
 from django.utils.translation import gettext, pgettext
 
-from pages.models import ShowcaseProgrammePage
+from wagtail.models import Site
+
+from pages.models import ShowcaseIndexPage, ShowcaseProgrammePage
 
 register = template.Library()
 
@@ -28,26 +30,21 @@ def date_range(start, end):
 
 
 @register.simple_tag(takes_context=True)
-def showcase_programmes(context, limit=6):
-    """The live showcase programmes of this site, in tree order."""
+def showcase_teaser(context, limit=6):
+    """The site's showcase index and its first live programmes, in tree order."""
     request = context.get("request")
+    indexes = ShowcaseIndexPage.objects.live()
+    site = Site.find_for_request(request) if request is not None else None
+    if site is not None:
+        indexes = indexes.descendant_of(site.root_page)
+    index = indexes.order_by("path").first()
+    if index is None:
+        return {"index": None, "programmes": []}
     programmes = (
-        ShowcaseProgrammePage.objects.live()
+        ShowcaseProgrammePage.objects.child_of(index)
+        .live()
         .select_related("image")
         .prefetch_related("image__renditions")
+        .order_by("path")
     )
-    if request is not None:
-        from wagtail.models import Site
-
-        site = Site.find_for_request(request)
-        if site is not None:
-            programmes = programmes.descendant_of(site.root_page)
-    return list(programmes.order_by("path")[:limit])
-
-
-@register.simple_tag
-def showcase_index(programmes):
-    """The index page the programmes belong to (for the "see all" link)."""
-    if not programmes:
-        return None
-    return programmes[0].get_parent().specific
+    return {"index": index, "programmes": list(programmes[:limit])}

@@ -4,15 +4,17 @@
 
 from django import template
 
-from pages.models import PressReleaseIndexPage
+from pages.site_chrome import site_chrome
 
 register = template.Library()
 
 
-@register.simple_tag
-def latest_press_releases(count=3):
-    """The newest live press releases, for the home page."""
-    index = PressReleaseIndexPage.objects.live().first()
+@register.simple_tag(takes_context=True)
+def latest_press_releases(context, count=3):
+    """The newsroom and its newest live press releases, for the home page."""
+    index = site_chrome(context.get("request")).newsroom
     if index is None:
-        return []
-    return list(index.get_releases()[:count])
+        return {"index": None, "releases": []}
+    # A handful of images: their renditions come from Wagtail's rendition cache.
+    releases = index.get_releases().prefetch_related(None)[:count]
+    return {"index": index, "releases": list(releases)}
