@@ -36,6 +36,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import translation
 from django.utils.cache import cc_delim_re
 
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
@@ -54,7 +55,9 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "pagecache:generation"
 CACHE_HEADER = "X-Page-Cache"
 # Response headers that a cached page may vary on (see the module docstring).
-ALLOWED_VARY = {"accept-encoding", "cookie"}
+# Accept-Language is safe because the key holds the language Django negotiates
+# from it (addresses outside /en/ and /es/, such as the sitemap, vary on it).
+ALLOWED_VARY = {"accept-encoding", "accept-language", "cookie"}
 # Headers that belong to one response only and are never replayed.
 NOT_REPLAYED = {"set-cookie", "date", "content-length", CACHE_HEADER.lower()}
 
@@ -149,7 +152,8 @@ def connect_signals():
 
 
 def page_key(request, encoding):
-    raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    language = translation.get_language_from_request(request, check_path=True)
+    raw = f"{language} {request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.blake2b(raw.encode(), digest_size=20).hexdigest()
     return f"pagecache:page:{encoding}:{digest}"
 

@@ -72,6 +72,25 @@ def test_each_language_and_coding_has_its_own_entry(client, home_page):
     assert client.get("/en/", HTTP_ACCEPT_ENCODING="br")[CACHE_HEADER] == "hit"
 
 
+def test_sitemap_is_cached_per_negotiated_language(client, home_page):
+    """Addresses outside /en/ and /es/ vary on Accept-Language: the key holds the
+    language Django negotiates, so each is cached once per language."""
+    spanish = {"HTTP_ACCEPT_LANGUAGE": "es-MX,es;q=0.9"}
+    first = client.get("/sitemap.xml", **spanish)
+    assert first[CACHE_HEADER] == "miss"
+    assert "Accept-Language" in first["Vary"]
+    assert client.get("/sitemap.xml", **spanish)[CACHE_HEADER] == "hit"
+    english = client.get("/sitemap.xml", HTTP_ACCEPT_LANGUAGE="en")
+    assert english[CACHE_HEADER] == "miss"
+    assert client.get("/sitemap.xml", HTTP_ACCEPT_LANGUAGE="en")[CACHE_HEADER] == "hit"
+    # The language redirect at / is never stored: it is not a 200.
+    for _visit in range(2):
+        redirect = client.get("/", **spanish)
+        assert redirect.status_code == 302
+        assert redirect["Location"].startswith("/es/")
+        assert CACHE_HEADER not in redirect
+
+
 def test_revisit_with_etag_gets_not_modified(client, home_page):
     first = client.get("/en/")
     again = client.get("/en/", HTTP_IF_NONE_MATCH=first["ETag"])
@@ -278,3 +297,34 @@ def test_lost_counter_never_revives_old_entries(anonymous, home_page):
     response = anonymous.get("/en/")
     assert response[CACHE_HEADER] == "miss"
     assert b"New title" in response.content
+
+
+def footer(response):
+    return BeautifulSoup(response.content, "html.parser").select_one("footer").text
+
+
+def feed_links(response):
+    page = BeautifulSoup(response.content, "html.parser")
+    return [link["href"] for link in page.select('link[rel="alternate"][type]')]
+
+
+def test_site_chrome_follows_organisations_and_the_newsroom(
+    anonymous, editor_client, home_page, lang
+):
+    """The footer and feed links are built once per language and generation
+    (pages/site_chrome.py): a change shows at once, to visitors and editors."""
+    from tests.factories import OrganisationFactory, PressReleaseIndexPageFactory
+
+    organisation = OrganisationFactory(name_en="Old name", name_es="Nombre antiguo")
+    assert "Old name" in footer(anonymous.get("/en/"))
+    assert feed_links(anonymous.get(f"/{lang}/")) == []
+
+    organisation.name_en, organisation.name_es = "New name", "Nombre nuevo"
+    organisation.save()
+    PressReleaseIndexPageFactory(parent=home_page, slug="press", slug_es="prensa")
+    for client in (anonymous, editor_client):
+        assert "New name" in footer(client.get("/en/"))
+        assert "Nombre nuevo" in footer(client.get("/es/"))
+        links = feed_links(client.get(f"/{lang}/"))
+        assert len(links) == 2
+        assert all(f"/{lang}/" in link and "/feed/" in link for link in links)
