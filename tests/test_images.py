@@ -105,3 +105,34 @@ def test_video_poster_is_decorative_because_the_link_names_the_video():
     html = BeautifulSoup(block.render(value), "html.parser")
     assert html.a.picture.img["alt"] == ""
     assert "Opening ceremony" in html.a.get_text()
+
+
+def test_renditions_are_cached_once_not_written_back_on_every_render(
+    monkeypatch, django_assert_num_queries
+):
+    from django.core.cache import cache
+
+    from pages.models import SiteRendition
+
+    image = SiteImageFactory()
+    first = str(image.get_rendition("width-400|format-webp").url)
+    writes = []
+    backend = SiteRendition.cache_backend
+    original = backend.set  # the test cache's set_many calls set for each key
+
+    def counting_set(key, *args, **kwargs):
+        writes.append(key)
+        return original(key, *args, **kwargs)
+
+    monkeypatch.setattr(backend, "set", counting_set)
+    fresh = type(image).objects.get(pk=image.pk)  # no prefetched renditions
+    with django_assert_num_queries(0):  # found in the cache
+        again = fresh.get_rendition("width-400|format-webp")
+        several = fresh.get_renditions("width-400|format-webp")
+    assert str(again.url) == first
+    assert str(several["width-400|format-webp"].url) == first
+    assert writes == []
+    cache.clear()
+    fresh = type(image).objects.get(pk=image.pk)
+    assert str(fresh.get_rendition("width-400|format-webp").url) == first  # from the DB
+    assert len(writes) == 1  # and cached again
