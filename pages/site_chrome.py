@@ -9,12 +9,16 @@ of `pages.cache` moves on every content change, which makes the old entry
 unreachable, exactly as it does for cached pages.
 
 Within one request it is built or fetched once (`request._site_chrome`).
+
+`shared_fragment` keeps other HTML that is the same on every page of a language
+(the home page's teasers) the same way: rendered once per generation.
 """
 
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Max, Min
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
@@ -26,6 +30,7 @@ from pages.cache import current_generation
 from pages.restrictions import public
 
 KEY = "chrome:{site}:{language}:{generation}"
+FRAGMENT_KEY = "fragment:{name}:{site}:{language}:{generation}"
 
 
 @dataclass
@@ -47,6 +52,9 @@ class SiteChrome:
     # [(role, heading, [Organisation])] and [ContactOffice], for the home page too.
     organisation_groups: list = field(default_factory=list)
     contact_offices: list = field(default_factory=list)
+    # The first start and last end of the live sessions (the conference's JSON-LD).
+    first_start: object = None
+    last_end: object = None
     footer_html: str = ""
 
     @property
@@ -75,14 +83,43 @@ def site_chrome(request):
     if site is None:
         chrome = SiteChrome()
     else:
-        generation = current_generation(getattr(request, "page_cache_generation", None))
-        key = KEY.format(site=site.pk, language=language, generation=generation)
-        chrome = cache.get(key)
-        if chrome is None:
-            chrome = build(request, site)
-            cache.set(key, chrome, max(settings.PAGE_CACHE_SECONDS, 60))
+        chrome = cached(
+            KEY.format(site=site.pk, language=language, generation="{generation}"),
+            request,
+            lambda: build(request, site),
+        )
     request._site_chrome = (language, chrome)
     return chrome
+
+
+def shared_fragment(request, name, render):
+    """HTML that is the same on every page of the site in one language, rendered
+    by `render()` once per content generation."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return render()
+    key = FRAGMENT_KEY.format(
+        name=name,
+        site=site.pk,
+        language=translation.get_language(),
+        generation="{generation}",
+    )
+    return cached(key, request, render)
+
+
+def cached(key_template, request, build_value):
+    """The value under `key_template` for the current generation, built on a miss.
+
+    Content that shows the time (the programme's "now" and "next") is at most
+    `PAGE_CACHE_SECONDS` old, as cached pages are.
+    """
+    generation = current_generation(getattr(request, "page_cache_generation", None))
+    key = key_template.format(generation=generation)
+    value = cache.get(key)
+    if value is None:
+        value = build_value()
+        cache.set(key, value, max(settings.PAGE_CACHE_SECONDS, 60))
+    return value
 
 
 def build(request, site):
@@ -91,6 +128,7 @@ def build(request, site):
         ContactOffice,
         Organisation,
         PressReleaseIndexPage,
+        SessionPage,
     )
 
     root = site.root_page.specific
@@ -112,6 +150,9 @@ def build(request, site):
             Organisation.objects.select_related("logo")
         ),
         contact_offices=list(ContactOffice.objects.all()),
+        **SessionPage.objects.live()
+        .descendant_of(site.root_page)
+        .aggregate(first_start=Min("start"), last_end=Max("end")),
     )
     conference = ConferenceSettings.for_site(site)
     chrome.footer_html = render_to_string(

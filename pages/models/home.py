@@ -1,7 +1,6 @@
 """The home page: the root of the site and the conference itself."""
 
 from django.db import models
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -107,27 +106,14 @@ class HomePage(BasePage):
     def get_structured_data(self, request):
         from pages.site_chrome import site_chrome
 
-        organisers = site_chrome(request).organisers
-        _programme, sessions = self.programme_and_sessions
+        chrome = site_chrome(request)
         return structured_data.conference_event(
             self,
             request,
-            organisers,
-            first_start=min((s.start for s in sessions), default=None),
-            last_end=max((s.end for s in sessions), default=None),
+            chrome.organisers,
+            first_start=chrome.first_start,
+            last_end=chrome.last_end,
         )
-
-    @cached_property
-    def programme_and_sessions(self):
-        """The programme and its live sessions: the teaser lists them and the
-        JSON-LD takes the conference's first start and last end from them."""
-        from .programme import ProgrammePage
-
-        programme = ProgrammePage.objects.live().descendant_of(self).first()
-        if programme is None:
-            return None, []
-        # The teaser shows times and titles only: no speakers.
-        return programme, list(programme.get_sessions().prefetch_related(None))
 
     @property
     def was_rescheduled(self):

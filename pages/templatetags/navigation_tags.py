@@ -2,6 +2,7 @@
 
 from django import template
 
+from pages.site_chrome import shared_fragment
 from pages.site_chrome import site_chrome as chrome_for_request
 
 register = template.Library()
@@ -12,6 +13,35 @@ def site_chrome(context):
     """Menu, footer and feed links of the site, built once per language and
     content generation (pages/site_chrome.py)."""
     return chrome_for_request(context.get("request"))
+
+
+@register.tag
+def sitewide(parser, token):
+    """Render the enclosed HTML once per language and content generation:
+
+        {% sitewide "home-teasers" %}…{% endsitewide %}
+
+    Only for what is the same on every page that shows it (pages/site_chrome.py).
+    """
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes one name.")
+    nodelist = parser.parse(("endsitewide",))
+    parser.delete_first_token()
+    return SitewideNode(nodelist, parser.compile_filter(bits[1]))
+
+
+class SitewideNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context):
+        return shared_fragment(
+            context.get("request"),
+            self.name.resolve(context),
+            lambda: self.nodelist.render(context),
+        )
 
 
 @register.inclusion_tag("pages/tags/breadcrumbs.html", takes_context=True)
