@@ -15,12 +15,18 @@ The pages found on the way are kept on the routed page (`route_ancestors`), so
 breadcrumbs cost no query.
 
 Also here: the site root paths wagtail-modeltranslation caches per language are
-built for both languages by one query, instead of one query per language.
+built for both languages by one query, instead of one query per language, and
+read from the cache once per request and language: wagtail-modeltranslation
+keeps them on the request only when it is given one, so every `page.url`
+without a request (a sitemap, a calendar, a listing) was a cache round trip.
 """
+
+import threading
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.urls import Resolver404
 
 from modeltranslation.utils import get_language
@@ -30,6 +36,8 @@ from wagtail.models.sites import SiteRootPath
 from wagtail_modeltranslation import patch_wagtailadmin
 
 TRANSLATED_ROUTE = {}
+# Site root paths by language, kept for the request being served by this thread.
+_request_memo = threading.local()
 
 
 def route(self, request, path_components):
@@ -80,9 +88,20 @@ def _claims(model, components):
     return True
 
 
+def start_request_memo(**kwargs):
+    _request_memo.paths = {}
+
+
+def end_request_memo(**kwargs):
+    _request_memo.paths = None
+
+
 def site_root_paths():
     """Site root paths in the active language; on a miss, cached for every language."""
     language = get_language()
+    memo = getattr(_request_memo, "paths", None)
+    if memo is not None and language in memo:
+        return memo[language]
     result = cache.get(f"wagtail_site_root_paths_{language}")
     if result is None:
         sites = list(
@@ -107,7 +126,10 @@ def site_root_paths():
             )
         cache.set_many(every, 3600)
         result = every.get(f"wagtail_site_root_paths_{language}", [])
-    return [SiteRootPath(*row) for row in result]
+    paths = [SiteRootPath(*row) for row in result]
+    if memo is not None:
+        memo[language] = paths
+    return paths
 
 
 def install():
@@ -130,3 +152,5 @@ def install():
             model.route = route
     # Looked up by name when wagtail-modeltranslation needs the root paths.
     patch_wagtailadmin._localized_site_get_site_root_paths = site_root_paths
+    request_started.connect(start_request_memo, dispatch_uid="site-root-paths-memo")
+    request_finished.connect(end_request_memo, dispatch_uid="site-root-paths-memo")
