@@ -8,7 +8,7 @@ class PagesConfig(AppConfig):
     verbose_name = _("Conference pages")
 
     def ready(self):
-        from pages import redirects, routing, signals, translation_status
+        from pages import redirects, request_memo, routing, signals, translation_status
         from pages.cache import connect_signals
         from pages.roles import sync_after_migrate
 
@@ -23,6 +23,7 @@ class PagesConfig(AppConfig):
         signals.connect()
         connect_signals()
         routing.install()
+        request_memo.connect()
 
         # Keep the editorial roles complete after every migrate, including the
         # permissions of snippets added since the last one (pages/roles.py).

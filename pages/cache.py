@@ -48,6 +48,7 @@ from wagtail.signals import (
     unpublished,
 )
 
+from . import request_memo
 from .compression import chosen_encoding
 
 logger = logging.getLogger(__name__)
@@ -94,15 +95,21 @@ NOT_CONTENT_MODELS = {
 
 
 def current_generation(value=None):
-    """The counter, started (at the current time) when the cache has none."""
+    """The counter (read once per request), started at the current time when
+    the cache has none."""
     if value is not None:
         return value
+    return request_memo.memoized("generation", read_generation)
+
+
+def read_generation():
     cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
     return cache.get(GENERATION_KEY) or 0
 
 
 def bump_generation():
     """Make every cached page stale."""
+    request_memo.forget()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no counter yet: any fresh value will do
@@ -174,8 +181,10 @@ class PageCacheMiddleware:
             return self.get_response(request)
         found = cache.get_many([GENERATION_KEY, key])
         generation = current_generation(found.get(GENERATION_KEY))
-        # The site chrome is built and cached under the same generation.
+        # The site chrome is built and cached under the same generation, and
+        # the rest of the request reads this one (pages/request_memo.py).
         request.page_cache_generation = generation
+        request_memo.memoized("generation", lambda: generation)
         entry = found.get(key)
         if entry is not None and entry["generation"] == generation:
             return self.replay(request, entry)

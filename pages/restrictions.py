@@ -15,13 +15,18 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
 
+from pages import request_memo
 from pages.cache import current_generation
 
 KEY = "view-restrictions:{generation}"
 
 
 def restricted_paths():
-    """Tree paths of the pages that carry a view restriction."""
+    """Tree paths of the pages that carry a view restriction (once per request)."""
+    return request_memo.memoized("restricted-paths", cached_restricted_paths)
+
+
+def cached_restricted_paths():
     key = KEY.format(generation=current_generation())
     paths = cache.get(key)
     if paths is None:

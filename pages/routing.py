@@ -16,17 +16,15 @@ breadcrumbs cost no query.
 
 Also here: the site root paths wagtail-modeltranslation caches per language are
 built for both languages by one query, instead of one query per language, and
-read from the cache once per request and language: wagtail-modeltranslation
-keeps them on the request only when it is given one, so every `page.url`
-without a request (a sitemap, a calendar, a listing) was a cache round trip.
+read from the cache once per request and language (pages/request_memo.py):
+wagtail-modeltranslation keeps them on the request only when it is given one, so
+every `page.url` without a request (a sitemap, a calendar, a listing) was a cache
+round trip.
 """
-
-import threading
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.core.signals import request_finished, request_started
 from django.urls import Resolver404
 
 from modeltranslation.utils import get_language
@@ -35,9 +33,9 @@ from wagtail.models import Page, Site
 from wagtail.models.sites import SiteRootPath
 from wagtail_modeltranslation import patch_wagtailadmin
 
+from pages import request_memo
+
 TRANSLATED_ROUTE = {}
-# Site root paths by language, kept for the request being served by this thread.
-_request_memo = threading.local()
 
 
 def route(self, request, path_components):
@@ -88,20 +86,16 @@ def _claims(model, components):
     return True
 
 
-def start_request_memo(**kwargs):
-    _request_memo.paths = {}
-
-
-def end_request_memo(**kwargs):
-    _request_memo.paths = None
-
-
 def site_root_paths():
-    """Site root paths in the active language; on a miss, cached for every language."""
+    """Site root paths in the active language, once per request and language."""
     language = get_language()
-    memo = getattr(_request_memo, "paths", None)
-    if memo is not None and language in memo:
-        return memo[language]
+    return request_memo.memoized(
+        f"site-root-paths-{language}", lambda: cached_site_root_paths(language)
+    )
+
+
+def cached_site_root_paths(language):
+    """Site root paths in `language`; on a miss, cached for every language."""
     result = cache.get(f"wagtail_site_root_paths_{language}")
     if result is None:
         sites = list(
@@ -126,10 +120,7 @@ def site_root_paths():
             )
         cache.set_many(every, 3600)
         result = every.get(f"wagtail_site_root_paths_{language}", [])
-    paths = [SiteRootPath(*row) for row in result]
-    if memo is not None:
-        memo[language] = paths
-    return paths
+    return [SiteRootPath(*row) for row in result]
 
 
 def install():
@@ -152,5 +143,3 @@ def install():
             model.route = route
     # Looked up by name when wagtail-modeltranslation needs the root paths.
     patch_wagtailadmin._localized_site_get_site_root_paths = site_root_paths
-    request_started.connect(start_request_memo, dispatch_uid="site-root-paths-memo")
-    request_finished.connect(end_request_memo, dispatch_uid="site-root-paths-memo")

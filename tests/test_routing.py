@@ -68,3 +68,19 @@ def test_a_password_on_an_ancestor_protects_its_descendants(client, nested):
     response = client.get(grandchild.url_in("en"))
     assert grandchild.title_en.encode() not in response.content
     assert b'name="password"' in response.content
+
+
+def test_a_new_restriction_applies_at_once_though_paths_are_cached(client, nested):
+    """pages/restrictions.py caches the private paths under the content generation:
+    adding or removing a restriction must take effect on the next visit."""
+    parent, child, grandchild = nested
+    assert grandchild.title_en.encode() in client.get(grandchild.url_in("en")).content
+    restriction = PageViewRestriction.objects.create(
+        page=child, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    response = client.get(grandchild.url_in("en"))
+    assert b'name="password"' in response.content
+    assert grandchild.title_en.encode() not in response.content
+    assert parent.title_en.encode() in client.get(parent.url_in("en")).content
+    restriction.delete()
+    assert grandchild.title_en.encode() in client.get(grandchild.url_in("en")).content
