@@ -6,7 +6,7 @@ from wagtail.models import Collection, Locale, Page, Site
 import pytest
 
 from pages.roles import EDITORS, MODERATORS, TRANSLATORS, sync_editorial_roles
-from tests.factories import HomePageFactory, StaffUserFactory
+from tests.factories import HomePageFactory, StaffUserFactory, StandardPageFactory
 
 LANGUAGES = ["en", "es"]
 
@@ -113,3 +113,18 @@ def every_page_type(home_page):
 def empty_cache():
     """Every test starts with an empty cache: locmem lives as long as the process."""
     cache.clear()
+
+
+@pytest.fixture
+def plenary_page(home_page):
+    """A published page in both languages, indexed for search ("sesión")."""
+    page = StandardPageFactory(
+        parent=home_page,
+        title_en="Plenary sessions",
+        title_es="Sesiones plenarias",
+        intro_en="Mayors discussed how cities learn in the plenary session.",
+        intro_es="Los alcaldes debatieron en la sesión plenaria cómo aprenden "
+        "las ciudades.",
+    )
+    page.save_revision().publish()  # publishing indexes the page for search
+    return page

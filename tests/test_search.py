@@ -20,20 +20,6 @@ def results(client, language, query, **params):
     return response, BeautifulSoup(response.content, "html.parser")
 
 
-@pytest.fixture
-def session_page(home_page):
-    page = StandardPageFactory(
-        parent=home_page,
-        title_en="Plenary sessions",
-        title_es="Sesiones plenarias",
-        intro_en="Mayors discussed how cities learn in the plenary session.",
-        intro_es="Los alcaldes debatieron en la sesión plenaria cómo aprenden "
-        "las ciudades.",
-    )
-    page.save_revision().publish()
-    return page
-
-
 def titles(soup):
     return [a.get_text(strip=True) for a in soup.select(".search-result__title a")]
 
@@ -46,7 +32,7 @@ def test_every_page_has_a_labelled_search_box(client, home_page, lang):
     assert form["action"] == ("/es/buscar/" if lang == "es" else "/en/search/")
 
 
-def test_spanish_search_ignores_accents_and_stems(client, session_page):
+def test_spanish_search_ignores_accents_and_stems(client, plenary_page):
     _response, soup = results(client, "es", "sesion")
     assert titles(soup) == ["Sesiones plenarias"]
     marks = [m.get_text() for m in soup.select(".search-result__snippet mark")]
@@ -55,28 +41,28 @@ def test_spanish_search_ignores_accents_and_stems(client, session_page):
     assert titles(soup) == ["Sesiones plenarias"]
 
 
-def test_english_search_stems_and_searches_english_only(client, session_page):
+def test_english_search_stems_and_searches_english_only(client, plenary_page):
     _response, soup = results(client, "en", "discussing")
     assert titles(soup) == ["Plenary sessions"]
     assert soup.select_one(".search-result__kind").get_text(strip=True)
     link = soup.select_one(".search-result__title a")["href"]
-    assert link == f"/en/{session_page.slug_en}/"
+    assert link == f"/en/{plenary_page.slug_en}/"
     _response, soup = results(client, "en", "alcaldes")
     assert titles(soup) == []
 
 
-def test_spanish_results_link_to_spanish_urls(client, session_page):
+def test_spanish_results_link_to_spanish_urls(client, plenary_page):
     _response, soup = results(client, "es", "plenaria")
     assert soup.select_one(".search-result__title a")["href"] == (
-        f"/es/{session_page.slug_es}/"
+        f"/es/{plenary_page.slug_es}/"
     )
 
 
-def test_unpublished_pages_leave_the_index(client, session_page):
-    session_page.unpublish()
+def test_unpublished_pages_leave_the_index(client, plenary_page):
+    plenary_page.unpublish()
     _response, soup = results(client, "en", "plenary")
     assert titles(soup) == []
-    assert not SearchEntry.objects.filter(page=session_page).exists()
+    assert not SearchEntry.objects.filter(page=plenary_page).exists()
 
 
 def test_document_titles_are_searchable(client, home_page):
@@ -102,7 +88,7 @@ def test_document_titles_are_searchable(client, home_page):
         "sesión\u202e",
     ],
 )
-def test_hostile_queries_give_a_clear_page(client, session_page, lang, query):
+def test_hostile_queries_give_a_clear_page(client, plenary_page, lang, query):
     response, soup = results(client, lang, query)
     html = response.content.decode()
     assert "<script>alert(1)</script>" not in html
@@ -110,7 +96,7 @@ def test_hostile_queries_give_a_clear_page(client, session_page, lang, query):
     assert len(soup.find_all("h1")) == 1
 
 
-def test_long_query_is_cut_and_says_so(client, session_page):
+def test_long_query_is_cut_and_says_so(client, plenary_page):
     _response, soup = results(client, "en", "plenary " + "x" * 400)
     assert soup.select_one(".notice[role=status]")
 
@@ -129,7 +115,7 @@ def test_pagination_and_bad_page_numbers(client, home_page):
         assert soup.select(".search-result")
 
 
-def test_switcher_keeps_the_query(client, session_page):
+def test_switcher_keeps_the_query(client, plenary_page):
     _response, soup = results(client, "en", "plenary")
     link = soup.select_one(".language-switcher a[hreflang=es]")
     assert link["href"] == "/es/buscar/?q=plenary"

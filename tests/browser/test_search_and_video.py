@@ -10,7 +10,6 @@ from tests.factories import (
     GalleryPageFactory,
     MediaIndexPageFactory,
     SiteImageFactory,
-    StandardPageFactory,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -18,22 +17,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 VIDEO_URL = "https://www.youtube.com/watch?v=iclc2015-opening"
 
 
-@pytest.fixture
-def plenary(home_page):
-    page = StandardPageFactory(
-        parent=home_page,
-        title_en="Plenary sessions",
-        title_es="Sesiones plenarias",
-        intro_en="Mayors discussed how cities learn in the plenary session.",
-        intro_es="Los alcaldes debatieron en la sesión plenaria cómo aprenden "
-        "las ciudades.",
-    )
-    page.save_revision().publish()  # publishing indexes the page for search
-    return page
-
-
 def test_search_from_the_header_finds_highlights_and_keeps_the_query(
-    live_server, plenary, new_page
+    live_server, plenary_page, new_page
 ):
     page = new_page(viewport=PHONE)
     page.goto(live_server.url + "/es/")
@@ -51,7 +36,7 @@ def test_search_from_the_header_finds_highlights_and_keeps_the_query(
     assert new_search.get_by_role("searchbox").input_value() == "sesion"
 
     result.click()
-    page.wait_for_url(re.compile(plenary.url_in("es") + "$"))
+    page.wait_for_url(re.compile(plenary_page.url_in("es") + "$"))
 
     page.go_back()
     page.get_by_role("link", name="Read this page in English").click()
