@@ -107,6 +107,22 @@ def read_generation():
     return cache.get(GENERATION_KEY) or 0
 
 
+def per_generation(key, build):
+    """`build()`'s value, cached under `key` for the current generation.
+
+    For data derived from content (the site chrome, private paths): any content
+    change moves the generation on and makes the old value unreachable. What
+    changes with the clock alone (the programme's "now" and "next") is at most
+    `PAGE_CACHE_SECONDS` old, as cached pages are.
+    """
+    key = f"{key}:{current_generation()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, max(settings.PAGE_CACHE_SECONDS, 60))
+    return value
+
+
 def bump_generation():
     """Make every cached page stale."""
     request_memo.forget()
@@ -181,9 +197,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         found = cache.get_many([GENERATION_KEY, key])
         generation = current_generation(found.get(GENERATION_KEY))
-        # The site chrome is built and cached under the same generation, and
-        # the rest of the request reads this one (pages/request_memo.py).
-        request.page_cache_generation = generation
+        # The rest of the request (site chrome, private paths) reads this one.
         request_memo.memoized("generation", lambda: generation)
         entry = found.get(key)
         if entry is not None and entry["generation"] == generation:

@@ -11,32 +11,25 @@ costs no query at all.
 from functools import reduce
 from operator import or_
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q
 
 from pages import request_memo
-from pages.cache import current_generation
-
-KEY = "view-restrictions:{generation}"
+from pages.cache import per_generation
 
 
 def restricted_paths():
     """Tree paths of the pages that carry a view restriction (once per request)."""
-    return request_memo.memoized("restricted-paths", cached_restricted_paths)
+    return request_memo.memoized(
+        "restricted-paths", lambda: per_generation("view-restrictions", load_paths)
+    )
 
 
-def cached_restricted_paths():
-    key = KEY.format(generation=current_generation())
-    paths = cache.get(key)
-    if paths is None:
-        from wagtail.models import PageViewRestriction
+def load_paths():
+    from wagtail.models import PageViewRestriction
 
-        paths = sorted(
-            PageViewRestriction.objects.values_list("page__path", flat=True).distinct()
-        )
-        cache.set(key, paths, max(settings.PAGE_CACHE_SECONDS, 60))
-    return paths
+    return sorted(
+        PageViewRestriction.objects.values_list("page__path", flat=True).distinct()
+    )
 
 
 def is_restricted(path):

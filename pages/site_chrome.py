@@ -8,7 +8,7 @@ and shared by every render until anything is published: the generation counter
 of `pages.cache` moves on every content change, which makes the old entry
 unreachable, exactly as it does for cached pages.
 
-Within one request it is built or fetched once (`request._site_chrome`).
+Within one request it is fetched once (pages/request_memo.py).
 
 `shared_fragment` keeps other HTML that is the same on every page of a language
 (the home page's teasers) the same way: rendered once per generation.
@@ -16,8 +16,6 @@ Within one request it is built or fetched once (`request._site_chrome`).
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Max, Min
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -26,11 +24,9 @@ from django.utils.translation import pgettext
 
 from wagtail.models import Site
 
-from pages.cache import current_generation
+from pages import request_memo
+from pages.cache import per_generation
 from pages.restrictions import public
-
-KEY = "chrome:{site}:{language}:{generation}"
-FRAGMENT_KEY = "fragment:{name}:{site}:{language}:{generation}"
 
 
 @dataclass
@@ -73,23 +69,13 @@ class SiteChrome:
 
 def site_chrome(request):
     """The chrome of the request's site in the active language."""
-    if request is None:
-        return SiteChrome()
-    memo = getattr(request, "_site_chrome", None)
-    language = translation.get_language()
-    if memo is not None and memo[0] == language:
-        return memo[1]
-    site = Site.find_for_request(request)
+    site = Site.find_for_request(request) if request is not None else None
     if site is None:
-        chrome = SiteChrome()
-    else:
-        chrome = cached(
-            KEY.format(site=site.pk, language=language, generation="{generation}"),
-            request,
-            lambda: build(request, site),
-        )
-    request._site_chrome = (language, chrome)
-    return chrome
+        return SiteChrome()
+    key = f"chrome:{site.pk}:{translation.get_language()}"
+    return request_memo.memoized(
+        key, lambda: per_generation(key, lambda: build(request, site))
+    )
 
 
 def shared_fragment(request, name, render):
@@ -98,28 +84,8 @@ def shared_fragment(request, name, render):
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return render()
-    key = FRAGMENT_KEY.format(
-        name=name,
-        site=site.pk,
-        language=translation.get_language(),
-        generation="{generation}",
-    )
-    return cached(key, request, render)
-
-
-def cached(key_template, request, build_value):
-    """The value under `key_template` for the current generation, built on a miss.
-
-    Content that shows the time (the programme's "now" and "next") is at most
-    `PAGE_CACHE_SECONDS` old, as cached pages are.
-    """
-    generation = current_generation(getattr(request, "page_cache_generation", None))
-    key = key_template.format(generation=generation)
-    value = cache.get(key)
-    if value is None:
-        value = build_value()
-        cache.set(key, value, max(settings.PAGE_CACHE_SECONDS, 60))
-    return value
+    key = f"fragment:{name}:{site.pk}:{translation.get_language()}"
+    return per_generation(key, render)
 
 
 def build(request, site):
