@@ -34,6 +34,7 @@ from wagtail.models.sites import SiteRootPath
 from wagtail_modeltranslation import patch_wagtailadmin
 
 from pages import request_memo
+from pages.models.base import ADMIN_ONLY_FIELDS, as_links
 
 TRANSLATED_ROUTE = {}
 
@@ -51,10 +52,13 @@ def route(self, request, path_components):
         prefixes.append(path)
     if _claims(type(self), path_components):
         return translated_route(self, request, path_components)
+    # The pages above the target are only links (breadcrumbs, the parent).
     rows = list(
-        Page.objects.descendant_of(self)
-        .filter(**{f"{field}__in": prefixes})
-        .order_by("depth")
+        as_links(
+            Page.objects.descendant_of(self)
+            .filter(**{f"{field}__in": prefixes})
+            .order_by("depth")
+        )
     )
     target = None
     for index, row in enumerate(rows):
@@ -68,7 +72,11 @@ def route(self, request, path_components):
     index, consumed, model = target
     # Page types name the foreign keys their page always shows (`serve_related`).
     related = getattr(model, "serve_related", ())
-    page = model.objects.select_related(*related).get(pk=rows[index].pk)
+    page = (
+        model.objects.select_related(*related)
+        .defer(*ADMIN_ONLY_FIELDS)
+        .get(pk=rows[index].pk)
+    )
     page.route_ancestors = [self, *rows[:index]]
     return TRANSLATED_ROUTE.get(model, type(page).route)(
         page, request, path_components[consumed:]

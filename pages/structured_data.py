@@ -107,9 +107,11 @@ def conference_event(home, request, organisations, first_start=None, last_end=No
     return compact(data)
 
 
-def place(venue, request):
-    """A venue: its name, postal address, coordinates and map."""
-    photo = next(iter(venue.photo_list), None)
+def place(venue, request, with_photo=True):
+    """A venue: its name, postal address, coordinates and map, and its first
+    photo where the venue itself is described (a session's location names it
+    without one: the photo would cost its page a query)."""
+    photo = next(iter(venue.photo_list), None) if with_photo else None
     return compact(
         {
             "@type": "Place",
@@ -160,7 +162,9 @@ def session_event(session, request, conference):
         "endDate": iso(session.end),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "location": place(session.venue, request) if session.venue else None,
+        "location": place(session.venue, request, with_photo=False)
+        if session.venue
+        else None,
         "performer": [person(p) for p in participants],
         "image": image_url(request, session.social_image),
         "superEvent": compact(

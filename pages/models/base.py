@@ -14,6 +14,39 @@ from pages.forms import BasePageForm
 from pages.permissions import EditorialPagePermissionTester
 from pages.restrictions import is_restricted
 
+# What a link to a page reads: its title and address in either language. Lists of
+# links (breadcrumbs, related pages) load only these; the other columns (admin
+# bookkeeping, bodies, every translation of them) would only widen their rows.
+LINK_FIELDS = ("path", "depth", "content_type", "title", "slug", "url_path", "live")
+
+
+# Page columns only the admin reads (locks, owners, drafts, schedules): the page
+# a visitor asked for is loaded without them (pages/routing.py).
+ADMIN_ONLY_FIELDS = (
+    "draft_title",
+    "has_unpublished_changes",
+    "latest_revision",
+    "latest_revision_created_at",
+    "live_revision",
+    "go_live_at",
+    "expire_at",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "owner",
+)
+
+
+def for_listing(pages):
+    """`pages` without their bodies and admin columns: cards, feeds and calendars
+    show neither, and each body is a JSON document per language to parse."""
+    return pages.defer_streamfields().defer(*ADMIN_ONLY_FIELDS)
+
+
+def as_links(pages, *extra_fields):
+    """`pages` loaded with the columns a link needs, and `extra_fields`."""
+    return pages.only(*LINK_FIELDS, *extra_fields)
+
 
 class ListingMixin(models.Model):
     """How a page appears in listings, teasers and social cards."""

@@ -11,7 +11,7 @@ from pages import structured_data
 from pages.blocks import VideoBlock
 from pages.restrictions import public
 
-from .base import BasePage, GalleryPhoto, PhotoGalleryMixin
+from .base import BasePage, GalleryPhoto, PhotoGalleryMixin, as_links, for_listing
 
 
 class MediaIndexPage(BasePage):
@@ -40,7 +40,7 @@ class MediaIndexPage(BasePage):
     def get_galleries(self):
         """Live galleries by day, each with its cover image ready to render."""
         return (
-            public(GalleryPage.objects.child_of(self).live())
+            for_listing(public(GalleryPage.objects.child_of(self).live()))
             .select_related("listing_image")
             .prefetch_related("listing_image__renditions")
             .order_by(models.F("date").asc(nulls_last=True), "path")
@@ -123,7 +123,9 @@ class GalleryPage(PhotoGalleryMixin, BasePage):
 
 def galleries_on(day):
     """Live galleries of `day`, in the editors' order."""
-    return public(GalleryPage.objects.live()).filter(date=day).order_by("path")
+    return as_links(
+        public(GalleryPage.objects.live()).filter(date=day).order_by("path")
+    )
 
 
 class GalleryImage(GalleryPhoto):

@@ -19,7 +19,7 @@ from pages import structured_data
 from pages.blocks import BodyStreamBlock
 from pages.restrictions import public
 
-from .base import BasePage, GalleryPhoto, PhotoGalleryMixin
+from .base import BasePage, GalleryPhoto, PhotoGalleryMixin, as_links, for_listing
 
 # Feeds and listings ask for the same renditions, so each is generated once.
 LISTING_RENDITIONS = "fill-480x270"
@@ -63,7 +63,7 @@ class PressReleaseIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("press release indexes")
 
     def live_releases(self):
-        return public(PressReleasePage.objects.child_of(self).live())
+        return for_listing(public(PressReleasePage.objects.child_of(self).live()))
 
     def get_releases(self):
         """Live releases, newest first, with what listings and feeds show."""
@@ -228,24 +228,33 @@ class PressReleasePage(PhotoGalleryMixin, BasePage):
     def get_structured_data(self, request):
         return structured_data.news_article(self, request)
 
-    def get_press_contact(self):
-        """This release's contact, or the newsroom's."""
+    def get_press_contact(self, request=None):
+        """This release's contact, or the newsroom's (from the site chrome when
+        this release is in the site's newsroom, as every release is today)."""
         if self.press_contact:
             return self
-        newsroom = PressReleaseIndexPage.objects.filter(
-            pk=self.parent_page().pk
-        ).first()
+        from pages.site_chrome import site_chrome
+
+        parent_pk = self.parent_page().pk
+        newsroom = site_chrome(request).newsroom if request is not None else None
+        if newsroom is None or newsroom.pk != parent_pk:
+            newsroom = PressReleaseIndexPage.objects.filter(pk=parent_pk).first()
         return newsroom if newsroom is not None and newsroom.press_contact else None
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["press_contact"] = self.get_press_contact(request)
+        return context
+
     def get_related_sessions(self):
-        return public(self.related_sessions.live()).order_by("start")
+        return as_links(public(self.related_sessions.live()).order_by("start"), "start")
 
 
 def releases_on(day):
     """Live press releases dated `day` (Mexico City time), oldest first."""
     tz = timezone.get_current_timezone()
     start = datetime.datetime.combine(day, datetime.time.min, tzinfo=tz)
-    return (
+    return as_links(
         public(PressReleasePage.objects.live())
         .filter(release_date__gte=start, release_date__lt=start + datetime.timedelta(1))
         .order_by("release_date")

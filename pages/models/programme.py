@@ -26,7 +26,7 @@ from pages import structured_data
 from pages.blocks import BodyStreamBlock
 from pages.restrictions import public
 
-from .base import BasePage
+from .base import BasePage, as_links, for_listing
 
 SESSION_TYPES = [
     ("opening", _("Opening ceremony")),
@@ -115,8 +115,7 @@ class ProgrammePage(RoutablePageMixin, BasePage):
         """Every live session with what the listing shows, in a fixed number of
         queries whatever the number of sessions."""
         return (
-            SessionPage.objects.live()
-            .child_of(self)
+            for_listing(SessionPage.objects.live().child_of(self))
             .select_related("venue")
             .prefetch_related(
                 Prefetch(
@@ -403,11 +402,14 @@ class SessionPage(RoutablePageMixin, BasePage):
 
     def related_press_releases(self):
         """Live press releases that name this session, oldest first."""
-        return public(self.press_releases.live()).order_by("release_date")
+        return as_links(public(self.press_releases.live()).order_by("release_date"))
 
     def photo_gallery(self):
         """The session's first live photo gallery, if any."""
-        return public(self.galleries.live()).order_by("path").first()
+        # The related manager sets `session` on what it returns: load its column.
+        return as_links(
+            public(self.galleries.live()).order_by("path"), "session"
+        ).first()
 
     @re_path(r"^calendar\.ics/?$", name="calendar")
     def calendar(self, request):

@@ -8,7 +8,7 @@ from wagtail.fields import StreamField
 
 from pages.blocks import BodyStreamBlock, KeyFigureBlock
 
-from .base import BasePage
+from .base import BasePage, for_listing
 
 THEME_CHOICES = [
     ("sustainable-city", _("Sustainable city")),
@@ -50,8 +50,7 @@ class ShowcaseIndexPage(BasePage):
 
     def get_programmes(self, theme=None):
         programmes = (
-            ShowcaseProgrammePage.objects.child_of(self)
-            .live()
+            for_listing(ShowcaseProgrammePage.objects.child_of(self).live())
             .select_related("image")
             # Every card's picture asks for its sizes: one query for all of them.
             .prefetch_related("image__renditions")

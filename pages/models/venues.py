@@ -13,7 +13,7 @@ from wagtail.models import Orderable
 from pages import structured_data
 from pages.blocks import BodyStreamBlock
 
-from .base import BasePage
+from .base import BasePage, for_listing
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -38,10 +38,8 @@ class VenueIndexPage(BasePage):
         verbose_name_plural = _("venue index pages")
 
     def get_venues(self):
-        return (
-            VenuePage.objects.live()
-            .child_of(self)
-            .select_related("listing_image", "map_image")
+        return for_listing(VenuePage.objects.live().child_of(self)).select_related(
+            "listing_image", "map_image"
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -136,8 +134,7 @@ class VenuePage(BasePage):
         from .programme import SessionPage
 
         return (
-            SessionPage.objects.live()
-            .filter(venue=self)
+            for_listing(SessionPage.objects.live().filter(venue=self))
             .order_by("start")
             .prefetch_related("participants__person")
         )

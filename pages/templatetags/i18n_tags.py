@@ -40,8 +40,21 @@ def twin_url(context, language):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One entry per site language: code, native name, URL, and whether it is active."""
+    """One entry per site language: code, native name, URL, and whether it is active.
+
+    Worked out once per request and language: the head's hreflang links and the
+    language switcher both show them."""
     active = translation.get_language()
+    request = context.get("request")
+    found = getattr(request, "_language_links", {})
+    if active not in found:
+        found[active] = _language_links(context, active)
+        if request is not None:
+            request._language_links = found
+    return found[active]
+
+
+def _language_links(context, active):
     return [
         {
             "code": code,
