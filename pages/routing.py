@@ -34,6 +34,7 @@ from wagtail.models.sites import SiteRootPath
 from wagtail_modeltranslation import patch_wagtailadmin
 
 from pages import request_memo
+from pages.cache import per_generation
 from pages.models.base import ADMIN_ONLY_FIELDS, as_links
 
 TRANSLATED_ROUTE = {}
@@ -52,6 +53,70 @@ def route(self, request, path_components):
         prefixes.append(path)
     if _claims(type(self), path_components):
         return translated_route(self, request, path_components)
+    target = _through_section(self, field, prefixes, path_components) or _by_paths(
+        self, field, prefixes, path_components
+    )
+    if target is None:
+        return translated_route(self, request, path_components)
+    model, lookup, ancestors, consumed = target
+    # Page types name the foreign keys their page always shows (`serve_related`).
+    related = getattr(model, "serve_related", ())
+    page = (
+        model.objects.select_related(*related)
+        .defer(*ADMIN_ONLY_FIELDS)
+        .filter(**lookup)
+        .first()
+    )
+    if page is None:
+        return translated_route(self, request, path_components)
+    page.route_ancestors = ancestors
+    return TRANSLATED_ROUTE.get(model, type(page).route)(
+        page, request, path_components[consumed:]
+    )
+
+
+def _through_section(self, field, prefixes, path_components):
+    """The target when it is a section of the site or a page in one, with no
+    query but the target's own.
+
+    The sections (the root's children) are kept in the cache as links, per
+    page-cache generation. A section's page type names what it may contain:
+    when that is one type (sessions in the programme, releases in the press
+    room), a page in it is looked up directly as that type by its path."""
+    section = _sections(self, field).get(prefixes[0])
+    if section is None:
+        return None
+    model = section.specific_class
+    rest = path_components[1:]
+    if model is None:
+        return None
+    if not rest or _claims(model, rest):
+        return model, {"pk": section.pk}, [self], 1
+    child_types = model.clean_subpage_models()
+    if len(child_types) != 1:
+        return None
+    lookup = {
+        field: prefixes[1],
+        "path__startswith": section.path,
+        "depth": section.depth + 1,
+    }
+    return child_types[0], lookup, [self, section], 2
+
+
+def _sections(root, field):
+    """{the path in `field`: section link} for the root's children."""
+    links = request_memo.memoized(
+        f"sections-{root.pk}",
+        lambda: per_generation(
+            f"route-sections:{root.pk}",
+            lambda: list(as_links(root.get_children(), "url_path_en")),
+        ),
+    )
+    return {getattr(page, field, None) or page.url_path_en: page for page in links}
+
+
+def _by_paths(self, field, prefixes, path_components):
+    """The target found among every page on the path, in one query."""
     # The pages above the target are only links (breadcrumbs, the parent).
     rows = list(
         as_links(
@@ -68,19 +133,9 @@ def route(self, request, path_components):
         if _claims(model, path_components[consumed:]):
             break
     if target is None:
-        return translated_route(self, request, path_components)
+        return None
     index, consumed, model = target
-    # Page types name the foreign keys their page always shows (`serve_related`).
-    related = getattr(model, "serve_related", ())
-    page = (
-        model.objects.select_related(*related)
-        .defer(*ADMIN_ONLY_FIELDS)
-        .get(pk=rows[index].pk)
-    )
-    page.route_ancestors = [self, *rows[:index]]
-    return TRANSLATED_ROUTE.get(model, type(page).route)(
-        page, request, path_components[consumed:]
-    )
+    return model, {"pk": rows[index].pk}, [self, *rows[:index]], consumed
 
 
 def _claims(model, components):

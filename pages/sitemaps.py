@@ -1,11 +1,19 @@
 """The multilingual sitemap: every public page in both languages, with hreflang."""
 
+from urllib.parse import quote
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+from django.utils import translation
 
 from wagtail.models import Page
 
 from pages.restrictions import public
+from pages.routing import site_root_paths
+
+# What `reverse()` leaves unquoted in a path (django.urls.resolvers).
+SAFE_IN_PATH = "!$&'()*+,;=/~:@"
 
 
 class PageSitemap(Sitemap):
@@ -20,11 +28,34 @@ class PageSitemap(Sitemap):
     alternates = True
     x_default = True
 
+    def __init__(self):
+        super().__init__()
+        # Per language: (site root path, the path Wagtail serves it at), or None.
+        self._prefixes = {}
+
     def items(self):
         return public(Page.objects.live()).filter(depth__gte=2).order_by("path")
 
     def location(self, page):
-        return page.get_url_parts()[2]
+        """The page's path in the active language.
+
+        What `Page.get_url_parts()` returns, without its `reverse()` and its site
+        lookups for each of the sitemap's hundreds of addresses: with one site,
+        the path is the language's serving prefix followed by the page's
+        translated path below the site root."""
+        language = translation.get_language()
+        if language not in self._prefixes:
+            roots = site_root_paths()
+            self._prefixes[language] = (
+                (roots[0].root_path, reverse("wagtail_serve", args=("",)))
+                if len(roots) == 1
+                else None
+            )
+        found = self._prefixes[language]
+        if found is None or not page.url_path.startswith(found[0]):
+            return page.get_url_parts()[2]
+        root_path, prefix = found
+        return prefix + quote(page.url_path[len(root_path) :], safe=SAFE_IN_PATH)
 
     def lastmod(self, page):
         return page.last_published_at

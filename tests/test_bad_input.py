@@ -235,6 +235,22 @@ def test_known_odd_paths_are_not_found_in_the_right_language(site, client, path)
     assert_friendly(response, path)
 
 
+@pytest.mark.parametrize("path", ["//x[/", "//evil.example.com/page/"])
+def test_paths_that_look_like_a_host_keep_the_language_links_on_the_site(
+    site, path
+):
+    # The test client cannot send such a path; the WSGI environ can.
+    response = Client().generic("GET", "/", PATH_INFO=path)
+    assert response.status_code == 404
+    assert_friendly(response, "/")
+    page = BeautifulSoup(response.content, "html.parser")
+    links = [a["href"] for a in page.select(".language-switcher a[href]")]
+    assert links
+    assert all(href.startswith("/") and not href.startswith("//") for href in links)
+    alternates = [link["href"] for link in page.select("link[hreflang]")]
+    assert all(href.startswith("http://testserver/") for href in alternates)
+
+
 def test_forged_session_cookie_is_ignored(site, client):
     client.cookies["sessionid"] = "abcdefgh\x00ijkl"
     response = client.get("/es/")

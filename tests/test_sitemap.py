@@ -75,3 +75,22 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_out_the_admin(client, db):
     lines = response.content.decode().splitlines()
     assert "Disallow: /admin/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+def test_addresses_are_the_pages_own_even_with_accented_slugs(client, home_page):
+    """The sitemap builds addresses without `Page.get_url()`; they must agree,
+    including the percent-encoding of a Spanish slug with accents."""
+    section = StandardPageFactory(
+        parent=home_page, slug_en="education", slug_es="educación"
+    )
+    section.save_revision().publish()
+    child = StandardPageFactory(
+        parent=section, slug_en="sessions-for-all", slug_es="sesiones-para-todos"
+    )
+    child.save_revision().publish()
+
+    found = entries(sitemap(client))
+    for page in (home_page, section, child):
+        page.refresh_from_db()
+        for language in ("en", "es"):
+            assert f"http://testserver{page.url_in(language)}" in found
+    assert "http://testserver/es/educaci%C3%B3n/sesiones-para-todos/" in found

@@ -35,7 +35,8 @@ def twin_url(context, language):
         current = page.get_url(request)
         suffix = path[len(current) :] if current and path.startswith(current) else ""
         return page.url_in(language, request) + suffix + query
-    return translate_url(path, language) + query
+    # "//x/…" would be read as a host name: a link off the site, or an error.
+    return translate_url("/" + path.lstrip("/"), language) + query
 
 
 @register.simple_tag(takes_context=True)
