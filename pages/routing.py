@@ -61,14 +61,17 @@ def route(self, request, path_components):
     model, lookup, ancestors, consumed = target
     # Page types name the foreign keys their page always shows (`serve_related`).
     related = getattr(model, "serve_related", ())
-    page = (
+    # Unordered: `first()` would sort by the tree path, which costs more to
+    # build than the rest of the query.
+    found = list(
         model.objects.select_related(*related)
         .defer(*ADMIN_ONLY_FIELDS)
         .filter(**lookup)
-        .first()
+        .order_by()[:1]
     )
-    if page is None:
+    if not found:
         return translated_route(self, request, path_components)
+    page = found[0]
     page.route_ancestors = ancestors
     return TRANSLATED_ROUTE.get(model, type(page).route)(
         page, request, path_components[consumed:]
@@ -95,6 +98,8 @@ def _through_section(self, field, prefixes, path_components):
     child_types = model.clean_subpage_models()
     if len(child_types) != 1:
         return None
+    if rest[1:] and not _claims(child_types[0], rest[1:]):
+        return None  # deeper still: every page on the path in one query
     lookup = {
         field: prefixes[1],
         "path__startswith": section.path,

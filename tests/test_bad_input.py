@@ -236,9 +236,7 @@ def test_known_odd_paths_are_not_found_in_the_right_language(site, client, path)
 
 
 @pytest.mark.parametrize("path", ["//x[/", "//evil.example.com/page/"])
-def test_paths_that_look_like_a_host_keep_the_language_links_on_the_site(
-    site, path
-):
+def test_paths_that_look_like_a_host_keep_the_language_links_on_the_site(site, path):
     # The test client cannot send such a path; the WSGI environ can.
     response = Client().generic("GET", "/", PATH_INFO=path)
     assert response.status_code == 404

@@ -1,5 +1,9 @@
 """URLs find their page as Wagtail's tree walk does, in a fixed number of queries."""
 
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from wagtail.models import PageViewRestriction
 
 import pytest
@@ -84,3 +88,40 @@ def test_a_new_restriction_applies_at_once_though_paths_are_cached(client, neste
     assert parent.title_en.encode() in client.get(parent.url_in("en")).content
     restriction.delete()
     assert grandchild.title_en.encode() in client.get(grandchild.url_in("en")).content
+
+
+def test_deep_pages_cost_the_same_whatever_their_siblings(client, nested):
+    """Below a section, routing must not walk the tree level by level (which
+    loads every sibling at each level): a page in a section is looked up
+    directly; one further down costs one more query (for every page on its
+    path at once), however many siblings there are."""
+    parent, child, grandchild = nested
+
+    def queries(page):
+        url = page.url_in("en")
+        client.get(url)
+        cache.clear()  # every visit a render, with the site's shared data warm
+        client.get(f"/en/{parent.slug_en}/")
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    one_level_down = queries(child)
+    assert queries(grandchild) == one_level_down + 1
+    for _n in range(15):
+        StandardPageFactory(parent=parent)
+        StandardPageFactory(parent=child)
+    assert queries(child) == one_level_down
+    assert queries(grandchild) == one_level_down + 1
+
+
+def test_a_section_published_after_routing_cached_the_sections_is_found(
+    client, home_page, nested
+):
+    parent, _child, _grandchild = nested
+    assert client.get(parent.url_in("es")).status_code == 200  # sections cached
+    section = StandardPageFactory(parent=home_page, title_en="Legacy")
+    section.save_revision().publish()
+    section.refresh_from_db()
+    for language in ("en", "es"):
+        assert client.get(section.url_in(language)).status_code == 200

@@ -76,6 +76,7 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_out_the_admin(client, db):
     assert "Disallow: /admin/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
 
+
 def test_addresses_are_the_pages_own_even_with_accented_slugs(client, home_page):
     """The sitemap builds addresses without `Page.get_url()`; they must agree,
     including the percent-encoding of a Spanish slug with accents."""

@@ -98,3 +98,12 @@ class SiteRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+    def __getstate__(self):
+        # Kept in the rendition cache without a copy of its image: whoever reads
+        # it back attaches the image that asked (Wagtail's lookup and
+        # SiteImage.find_existing_renditions both do), and a picture of twelve
+        # renditions no longer unpickles twelve images.
+        state = super().__getstate__()
+        state["_state"].fields_cache.pop("image", None)
+        return state

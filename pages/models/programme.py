@@ -114,14 +114,23 @@ class ProgrammePage(RoutablePageMixin, BasePage):
     def get_sessions(self):
         """Every live session with what the listing shows, in a fixed number of
         queries whatever the number of sessions."""
+        from .venues import VenuePage
+
         return (
             for_listing(SessionPage.objects.live().child_of(self))
-            .select_related("venue")
             .prefetch_related(
+                # A join would load every column of the venues' pages; the
+                # listing links to them and calendars give their addresses.
+                Prefetch(
+                    "venue",
+                    queryset=as_links(
+                        VenuePage.objects.all(), "address", "latitude", "longitude"
+                    ),
+                ),
                 Prefetch(
                     "participants",
                     queryset=SessionParticipant.objects.select_related("person"),
-                )
+                ),
             )
             .order_by("start", "end", "path")
         )
