@@ -3,10 +3,14 @@
 from django.template import Context, Template, TemplateSyntaxError
 from django.utils import translation
 
+from wagtail.images.models import Picture
+from wagtail.images.shortcuts import get_renditions_or_not_found
+
 import pytest
 from bs4 import BeautifulSoup
 
 from pages.blocks import CaptionedImageBlock, VideoBlock
+from pages.templatetags.image_tags import PRESETS, picture_html, preset_specs
 from tests.factories import SiteImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +140,22 @@ def test_renditions_are_cached_once_not_written_back_on_every_render(
     fresh = type(image).objects.get(pk=image.pk)
     assert str(fresh.get_rendition("width-400|format-webp").url) == first  # from the DB
     assert len(writes) == 1  # and cached again
+
+
+@pytest.mark.parametrize("preset", sorted(PRESETS))
+@pytest.mark.parametrize(
+    "attrs",
+    [
+        {"alt": 'Say "¡hola!" & <wave>', "sizes": "100vw", "loading": "lazy"},
+        {"alt": "", "sizes": "4.5rem", "class": "person__photo", "lang": "en"},
+        {"alt": "x", "sizes": None, "class": None, "fetchpriority": "high"},
+    ],
+)
+def test_picture_markup_is_wagtails_own(preset, attrs):
+    """The site builds `<picture>` itself (for speed); it must be exactly what
+    Wagtail's `Picture` renders for the same renditions and attributes."""
+    image = photo(title="Mayors & <friends>")
+    renditions = get_renditions_or_not_found(image, preset_specs(preset))
+    ours = picture_html(renditions, dict(attrs))
+    assert ours == Picture(renditions, dict(attrs)).__html__()
+    assert ours.count("<source") == 2
