@@ -124,7 +124,15 @@ def picture_html(renditions, attrs):
     fallback = next(f for f in reversed(FORMAT_ORDER) if f in by_format)
     sizes = attrs.get("sizes")
     sources = "".join(
-        f"<source{attributes({'srcset': srcset(by_format[fmt]), 'sizes': sizes, 'type': MIME_TYPES[fmt]})}>"
+        "<source{}>".format(
+            attributes(
+                {
+                    "srcset": srcset(by_format[fmt]),
+                    "sizes": sizes,
+                    "type": MIME_TYPES[fmt],
+                }
+            )
+        )
         for fmt in FORMAT_ORDER
         if fmt != fallback and fmt in by_format
     )
