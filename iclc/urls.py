@@ -26,7 +26,12 @@ urlpatterns = [
     path("", views.language_redirect, name="language_redirect"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS, "template_name": "pages/sitemap.xml"},
+        name="sitemap",
+    ),
 ]
 
 if settings.SERVE_MEDIA:
