@@ -11,6 +11,8 @@ from django.utils import timezone, translation
 CONTEXT = "https://schema.org"
 # The one rendition shared pages show, in social cards and in JSON-LD alike.
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
+# A gallery's photos as its JSON-LD names them.
+GALLERY_IMAGE_SPEC = "max-1600x1600"
 COUNTRY_CODES = {"Mexico": "MX", "México": "MX", "Germany": "DE", "Alemania": "DE"}
 
 
@@ -234,7 +236,7 @@ def image_gallery(gallery, request):
                 compact(
                     {
                         "@type": "ImageObject",
-                        "contentUrl": image_url(request, image, "max-1600x1600"),
+                        "contentUrl": image_url(request, image, GALLERY_IMAGE_SPEC),
                         "caption": image.caption,
                         "description": image.description,
                         "creditText": image.credit,

@@ -14,11 +14,12 @@ from pages.forms import BasePageForm
 from pages.permissions import EditorialPagePermissionTester
 from pages.restrictions import is_restricted
 
+from .images import with_renditions
+
 # What a link to a page reads: its title and address in either language. Lists of
 # links (breadcrumbs, related pages) load only these; the other columns (admin
 # bookkeeping, bodies, every translation of them) would only widen their rows.
 LINK_FIELDS = ("path", "depth", "content_type", "title", "slug", "url_path", "live")
-
 
 # Page columns only the admin reads (locks, owners, drafts, schedules): the page
 # a visitor asked for is loaded without them (pages/routing.py).
@@ -196,16 +197,25 @@ class BasePage(ListingMixin, Page):
             return self.get_url(request)
 
 
+# The large photo a gallery thumbnail links to (pages/includes/gallery.html).
+LIGHTBOX_SPEC = "max-1600x1200"
+
+
 class PhotoGalleryMixin:
     """For pages with `gallery_images`: the photos, with their renditions, are
     loaded once per page however many times the page shows or describes them."""
 
     @cached_property
     def gallery_photos(self):
+        from pages.structured_data import GALLERY_IMAGE_SPEC, SOCIAL_IMAGE_SPEC
+
+        # Thumbnails, the lightbox's large photo, the JSON-LD's and the social
+        # card's (the first photo may be the page's social image).
+        renditions = with_renditions(
+            "image", "gallery", LIGHTBOX_SPEC, GALLERY_IMAGE_SPEC, SOCIAL_IMAGE_SPEC
+        )
         return list(
-            self.gallery_images.select_related("image").prefetch_related(
-                "image__renditions"
-            )
+            self.gallery_images.select_related("image").prefetch_related(renditions)
         )
 
     def get_gallery_images(self):

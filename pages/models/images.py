@@ -3,6 +3,7 @@
 from functools import lru_cache
 
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
@@ -107,3 +108,22 @@ class SiteRendition(AbstractRendition):
         state = super().__getstate__()
         state["_state"].fields_cache.pop("image", None)
         return state
+
+
+def with_renditions(relation, *presets_and_specs):
+    """Prefetch the renditions a listing shows of the images at `relation`:
+    a preset's sizes (pages/templatetags/image_tags.py) and single filter specs.
+
+    Wagtail's `prefetch_related("image__renditions")` loads every size ever made
+    of each image, and there are dozens (each preset, the social card, the
+    lightbox); a card needs nine. A rendition left out here would be looked up
+    again, one query per image: the query-count tests would show it."""
+    from pages.templatetags.image_tags import PRESETS, preset_specs
+
+    specs = []
+    for name in presets_and_specs:
+        specs += preset_specs(name) if name in PRESETS else [name]
+    return Prefetch(
+        f"{relation}__renditions",
+        queryset=SiteRendition.objects.filter(filter_spec__in=specs),
+    )

@@ -12,6 +12,7 @@ from pages.blocks import VideoBlock
 from pages.restrictions import public
 
 from .base import BasePage, GalleryPhoto, PhotoGalleryMixin, as_links, for_listing
+from .images import with_renditions
 
 
 class MediaIndexPage(BasePage):
@@ -42,7 +43,7 @@ class MediaIndexPage(BasePage):
         return (
             for_listing(public(GalleryPage.objects.child_of(self).live()))
             .select_related("listing_image")
-            .prefetch_related("listing_image__renditions")
+            .prefetch_related(with_renditions("listing_image", "card"))
             .order_by(models.F("date").asc(nulls_last=True), "path")
         )
 

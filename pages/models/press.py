@@ -20,6 +20,7 @@ from pages.blocks import BodyStreamBlock
 from pages.restrictions import public
 
 from .base import BasePage, GalleryPhoto, PhotoGalleryMixin, as_links, for_listing
+from .images import with_renditions
 
 # Feeds and listings ask for the same renditions, so each is generated once.
 LISTING_RENDITIONS = "fill-480x270"
@@ -70,7 +71,10 @@ class PressReleaseIndexPage(RoutablePageMixin, BasePage):
         return (
             self.live_releases()
             .select_related("featured_image")
-            .prefetch_related("featured_image__renditions")
+            # The cards' sizes and the feeds' enclosure.
+            .prefetch_related(
+                with_renditions("featured_image", "card", ENCLOSURE_RENDITION)
+            )
             .order_by("-release_date", "-pk")
         )
 

@@ -26,7 +26,7 @@ from pages import structured_data
 from pages.blocks import BodyStreamBlock
 from pages.restrictions import public
 
-from .base import BasePage, as_links, for_listing
+from .base import BasePage, as_links
 
 SESSION_TYPES = [
     ("opening", _("Opening ceremony")),
@@ -117,7 +117,9 @@ class ProgrammePage(RoutablePageMixin, BasePage):
         from .venues import VenuePage
 
         return (
-            for_listing(SessionPage.objects.live().child_of(self))
+            as_links(
+                SessionPage.objects.live().child_of(self), *SessionPage.listed_fields
+            )
             .prefetch_related(
                 # A join would load every column of the venues' pages; the
                 # listing links to them and calendars give their addresses.
@@ -350,6 +352,19 @@ class SessionPage(RoutablePageMixin, BasePage):
     parent_page_types = ["pages.ProgrammePage"]
     subpage_types = []
     serve_related = ("listing_image", "venue")
+    # What the programme, its days and its calendars show of each session.
+    listed_fields = (
+        "start",
+        "end",
+        "session_type",
+        "venue",
+        "room",
+        "summary",
+        "interpretation_languages",
+        "sequence",
+        "translation_key",
+        "last_published_at",
+    )
 
     class Meta:
         verbose_name = _("session")

@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from pages.blocks import BodyStreamBlock, KeyFigureBlock
 
 from .base import BasePage, for_listing
+from .images import with_renditions
 
 THEME_CHOICES = [
     ("sustainable-city", _("Sustainable city")),
@@ -53,7 +54,7 @@ class ShowcaseIndexPage(BasePage):
             for_listing(ShowcaseProgrammePage.objects.child_of(self).live())
             .select_related("image")
             # Every card's picture asks for its sizes: one query for all of them.
-            .prefetch_related("image__renditions")
+            .prefetch_related(with_renditions("image", "card"))
             .order_by("path")
         )
         if theme:
