@@ -175,6 +175,6 @@ def rendition_url(rendition):
     address for the relative names renditions are stored under."""
     file = rendition.file
     storage = file.storage
-    if type(storage) is FileSystemStorage and storage.base_url.endswith("/"):
+    if isinstance(storage, FileSystemStorage) and storage.base_url.endswith("/"):
         return storage.base_url + filepath_to_uri(file.name).lstrip("/")
     return rendition.url
