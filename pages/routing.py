@@ -22,10 +22,13 @@ every `page.url` without a request (a sitemap, a calendar, a listing) was a cach
 round trip.
 """
 
+import re
+from urllib.parse import quote
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.urls import Resolver404
+from django.urls import NoReverseMatch, Resolver404, get_urlconf, reverse
 
 from modeltranslation.utils import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -191,6 +194,59 @@ def cached_site_root_paths(language):
     return [SiteRootPath(*row) for row in result]
 
 
+# Wagtail's serving pattern (wagtail.urls) and what `reverse()` leaves unquoted.
+SERVED_PATH = re.compile(r"(?:[\w\-]+/)*")
+SAFE_IN_PATH = "!$&'()*+,;=/~:@"
+_serve_prefixes = {}
+
+
+def served_path(rest):
+    """`reverse("wagtail_serve", args=(rest,))` in the active language, or None.
+
+    The language's prefix is reversed once per process; the rest is checked
+    against Wagtail's pattern and quoted as `reverse()` quotes it."""
+    if not SERVED_PATH.fullmatch(rest):
+        return None
+    key = (get_language(), get_urlconf())
+    if key not in _serve_prefixes:
+        try:
+            _serve_prefixes[key] = reverse("wagtail_serve", args=("",))
+        except NoReverseMatch:
+            _serve_prefixes[key] = None
+    prefix = _serve_prefixes[key]
+    if prefix is None:
+        return None
+    path = prefix + quote(rest, safe=SAFE_IN_PATH)
+    if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and path != "/":
+        path = path.rstrip("/")
+    return path
+
+
+def get_url_parts(self, request=None):
+    """Wagtail's `Page.get_url_parts`, without its `reverse()` per page URL.
+
+    A listing or a sitemap shows dozens of page URLs, and `reverse()` was most
+    of their cost. With one site owning the page and Wagtail's own i18n off (the
+    site's languages are modeltranslation's), the path is the language's serving
+    prefix and the page's translated path below the site root; anything else
+    goes to Wagtail."""
+    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return WAGTAIL_GET_URL_PARTS(self, request)
+    possible = self._get_relevant_site_root_paths(request)
+    if not possible:
+        return None
+    site_id, root_path, root_url, _language = possible[0]
+    if any(other[0] != site_id for other in possible):
+        return WAGTAIL_GET_URL_PARTS(self, request)
+    path = served_path(self.url_path[len(root_path) :])
+    if path is None:
+        return WAGTAIL_GET_URL_PARTS(self, request)
+    return site_id, root_url, path
+
+
+WAGTAIL_GET_URL_PARTS = Page.get_url_parts
+
+
 def install():
     """Put `route` on every page type, keeping the translated route for the rest.
 
@@ -211,3 +267,5 @@ def install():
             model.route = route
     # Looked up by name when wagtail-modeltranslation needs the root paths.
     patch_wagtailadmin._localized_site_get_site_root_paths = site_root_paths
+    # Every page type, and plain `Page` objects (links, the sitemap), inherit it.
+    Page.get_url_parts = get_url_parts

@@ -2,22 +2,16 @@
 
 import datetime
 from html import escape
-from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from wagtail.models import Page
 
 from pages.models.base import as_links
 from pages.restrictions import public
-from pages.routing import site_root_paths
-
-# What `reverse()` leaves unquoted in a path (django.urls.resolvers).
-SAFE_IN_PATH = "!$&'()*+,;=/~:@"
 
 
 class PageSitemap(Sitemap):
@@ -34,8 +28,6 @@ class PageSitemap(Sitemap):
 
     def __init__(self):
         super().__init__()
-        # Per language: (site root path, the path Wagtail serves it at), or None.
-        self._prefixes = {}
         # Each page's path per language: every page is listed once per language
         # and named again as an alternate of each, and under x-default.
         self._paths = {}
@@ -52,25 +44,7 @@ class PageSitemap(Sitemap):
         return as_links(pages, "last_published_at")
 
     def location(self, page):
-        """The page's path in the active language.
-
-        What `Page.get_url_parts()` returns, without its `reverse()` and its site
-        lookups for each of the sitemap's hundreds of addresses: with one site,
-        the path is the language's serving prefix followed by the page's
-        translated path below the site root."""
-        language = translation.get_language()
-        if language not in self._prefixes:
-            roots = site_root_paths()
-            self._prefixes[language] = (
-                (roots[0].root_path, reverse("wagtail_serve", args=("",)))
-                if len(roots) == 1
-                else None
-            )
-        found = self._prefixes[language]
-        if found is None or not page.url_path.startswith(found[0]):
-            return page.get_url_parts()[2]
-        root_path, prefix = found
-        return prefix + quote(page.url_path[len(root_path) :], safe=SAFE_IN_PATH)
+        return page.get_url_parts()[2]
 
     def lastmod(self, page):
         return page.last_published_at

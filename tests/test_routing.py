@@ -3,12 +3,14 @@
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 import pytest
 from bs4 import BeautifulSoup
 
+from pages.routing import WAGTAIL_GET_URL_PARTS
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -125,3 +127,21 @@ def test_a_section_published_after_routing_cached_the_sections_is_found(
     section.refresh_from_db()
     for language in ("en", "es"):
         assert client.get(section.url_in(language)).status_code == 200
+
+
+def test_page_urls_are_the_ones_wagtail_would_build(home_page, nested):
+    """Page URLs skip Wagtail's `reverse()` (pages/routing.py); for every page,
+    in both languages, with and without accents, they must be Wagtail's own."""
+    section = StandardPageFactory(
+        parent=home_page, slug_en="education", slug_es="educación"
+    )
+    StandardPageFactory(parent=section, slug_en="for-all", slug_es="para-todos")
+    pages = list(Page.objects.all()) + [p.specific for p in Page.objects.all()]
+    assert len(pages) > 10
+    for language in ("en", "es"):
+        with translation.override(language):
+            for page in pages:
+                page.refresh_from_db()
+                assert page.get_url_parts() == WAGTAIL_GET_URL_PARTS(page), page
+    with translation.override("es"):
+        assert section.get_url() == "/es/educaci%C3%B3n/"
