@@ -108,14 +108,19 @@ def read_generation():
 
 
 def per_generation(key, build):
-    """`build()`'s value, cached under `key` for the current generation.
+    """`build()`'s value, cached under `key` for the current generation, and
+    read from the cache once per request (pages/request_memo.py).
 
-    For data derived from content (the site chrome, private paths): any content
-    change moves the generation on and makes the old value unreachable. What
-    changes with the clock alone (the programme's "now" and "next") is at most
-    `PAGE_CACHE_SECONDS` old, as cached pages are.
+    For data derived from content (the site, its sections, the site chrome,
+    private paths): any content change moves the generation on and makes the old
+    value unreachable. What changes with the clock alone (the programme's "now"
+    and "next") is at most `PAGE_CACHE_SECONDS` old, as cached pages are.
     """
     key = f"{key}:{current_generation()}"
+    return request_memo.memoized(key, lambda: _cached(key, build))
+
+
+def _cached(key, build):
     value = cache.get(key)
     if value is None:
         value = build()

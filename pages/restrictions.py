@@ -13,15 +13,12 @@ from operator import or_
 
 from django.db.models import Q
 
-from pages import request_memo
 from pages.cache import per_generation
 
 
 def restricted_paths():
     """Tree paths of the pages that carry a view restriction (once per request)."""
-    return request_memo.memoized(
-        "restricted-paths", lambda: per_generation("view-restrictions", load_paths)
-    )
+    return per_generation("view-restrictions", load_paths)
 
 
 def load_paths():

@@ -113,12 +113,9 @@ def _through_section(self, field, prefixes, path_components):
 
 def _sections(root, field):
     """{the path in `field`: section link} for the root's children."""
-    links = request_memo.memoized(
-        f"sections-{root.pk}",
-        lambda: per_generation(
-            f"route-sections:{root.pk}",
-            lambda: list(as_links(root.get_children(), "url_path_en")),
-        ),
+    links = per_generation(
+        f"route-sections:{root.pk}",
+        lambda: list(as_links(root.get_children(), "url_path_en")),
     )
     return {getattr(page, field, None) or page.url_path_en: page for page in links}
 

@@ -24,7 +24,6 @@ from django.utils.translation import pgettext
 
 from wagtail.models import Site
 
-from pages import request_memo
 from pages.cache import per_generation
 from pages.restrictions import public
 
@@ -73,9 +72,7 @@ def site_chrome(request):
     if site is None:
         return SiteChrome()
     key = f"chrome:{site.pk}:{translation.get_language()}"
-    return request_memo.memoized(
-        key, lambda: per_generation(key, lambda: build(request, site))
-    )
+    return per_generation(key, lambda: build(request, site))
 
 
 def shared_fragment(request, name, render):

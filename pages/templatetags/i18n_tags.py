@@ -46,13 +46,13 @@ def language_links(context):
     Worked out once per request and language: the head's hreflang links and the
     language switcher both show them."""
     active = translation.get_language()
+    page = context.get("page") or context.get("self")
+    key = (active, getattr(page, "pk", None))
     request = context.get("request")
-    found = getattr(request, "_language_links", {})
-    if active not in found:
-        found[active] = _language_links(context, active)
-        if request is not None:
-            request._language_links = found
-    return found[active]
+    found = request.__dict__.setdefault("_language_links", {}) if request else {}
+    if key not in found:
+        found[key] = _language_links(context, active)
+    return found[key]
 
 
 def _language_links(context, active):
