@@ -29,6 +29,7 @@ eviction or a cache restart never comes back to a value old entries carry.
 
 import hashlib
 import logging
+import pickle
 import time
 
 from django.conf import settings
@@ -108,24 +109,49 @@ def read_generation():
 
 
 def per_generation(key, build):
-    """`build()`'s value, cached under `key` for the current generation, and
-    read from the cache once per request (pages/request_memo.py).
+    """`build()`'s value, cached under `key` for the current generation.
 
     For data derived from content (the site, its sections, the site chrome,
     private paths): any content change moves the generation on and makes the old
     value unreachable. What changes with the clock alone (the programme's "now"
     and "next") is at most `PAGE_CACHE_SECONDS` old, as cached pages are.
+
+    Read once per request (pages/request_memo.py), and from this process's own
+    copy when it has one (`_process_copies`), so that a page render makes no
+    cache round trip for it.
     """
-    key = f"{key}:{current_generation()}"
-    return request_memo.memoized(key, lambda: _cached(key, build))
+    generation = current_generation()
+    key = f"{key}:{generation}"
+    return request_memo.memoized(key, lambda: _process_copy(key, generation, build))
+
+
+# This process's copies of per-generation values, pickled: each request unpickles
+# objects of its own, so nothing one render sets on them reaches another. Only
+# the current generation's are kept.
+_process_copies = {}
+_process_generation = [None]
+
+
+def _process_copy(key, generation, build):
+    if _process_generation[0] != generation:
+        _process_copies.clear()
+        _process_generation[0] = generation
+    copy = _process_copies.get(key)
+    if copy is not None and copy[0] > time.time():
+        return pickle.loads(copy[1])
+    expires, value = _cached(key, build)
+    _process_copies[key] = (expires, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+    return value
 
 
 def _cached(key, build):
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, max(settings.PAGE_CACHE_SECONDS, 60))
-    return value
+    """(expiry time, value): the shared cache's, or `build()`'s, stored there."""
+    entry = cache.get(key)
+    if not isinstance(entry, tuple):
+        lifetime = max(settings.PAGE_CACHE_SECONDS, 60)
+        entry = (time.time() + lifetime, build())
+        cache.set(key, entry, lifetime)
+    return entry
 
 
 def bump_generation():

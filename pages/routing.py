@@ -16,7 +16,7 @@ breadcrumbs cost no query.
 
 Also here: the site root paths wagtail-modeltranslation caches per language are
 built for both languages by one query, instead of one query per language, and
-read from the cache once per request and language (pages/request_memo.py):
+kept per content generation like the site chrome (`pages.cache.per_generation`):
 wagtail-modeltranslation keeps them on the request only when it is given one, so
 every `page.url` without a request (a sitemap, a calendar, a listing) was a cache
 round trip.
@@ -36,7 +36,6 @@ from wagtail.models import Page, Site
 from wagtail.models.sites import SiteRootPath
 from wagtail_modeltranslation import patch_wagtailadmin
 
-from pages import request_memo
 from pages.cache import per_generation
 from pages.models.base import ADMIN_ONLY_FIELDS, as_links
 
@@ -155,10 +154,10 @@ def _claims(model, components):
 
 
 def site_root_paths():
-    """Site root paths in the active language, once per request and language."""
+    """Site root paths in the active language, kept per content generation."""
     language = get_language()
-    return request_memo.memoized(
-        f"site-root-paths-{language}", lambda: cached_site_root_paths(language)
+    return per_generation(
+        f"site-root-paths:{language}", lambda: cached_site_root_paths(language)
     )
 
 
