@@ -117,30 +117,54 @@ def per_generation(key, build):
     and "next") is at most `PAGE_CACHE_SECONDS` old, as cached pages are.
 
     Read once per request (pages/request_memo.py), and from this process's own
-    copy when it has one (`_process_copies`), so that a page render makes no
-    cache round trip for it.
+    copy when it has one (`ProcessCopies`), so that a page render makes no cache
+    round trip for it.
     """
     generation = current_generation()
     key = f"{key}:{generation}"
     return request_memo.memoized(key, lambda: _process_copy(key, generation, build))
 
 
-# This process's copies of per-generation values, pickled: each request unpickles
-# objects of its own, so nothing one render sets on them reaches another. Only
-# the current generation's are kept.
-_process_copies = {}
-_process_generation = [None]
+class ProcessCopies:
+    """This process's copies of values from the shared cache, pickled, for the
+    current generation only: a request reads them without a cache round trip and
+    unpickles objects of its own, so nothing one render sets on them reaches
+    another. A copy lives no longer than `expires` (a time.time())."""
+
+    def __init__(self):
+        self.generation = None
+        self.values = {}
+
+    def get(self, key, generation):
+        if generation != self.generation:
+            self.values = {}
+            self.generation = generation
+        copy = self.values.get(key)
+        if copy is None or copy[0] <= time.time():
+            return None
+        return pickle.loads(copy[1])
+
+    def put(self, key, generation, value, expires):
+        if generation == self.generation:
+            self.values[key] = (expires, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+
+
+# Renditions are found by image, focal point and filter in Wagtail's rendition
+# cache (pages/models/images.py); per-generation values by key.
+rendition_copies = ProcessCopies()
+_generation_copies = ProcessCopies()
+
+
+def copy_lifetime():
+    """How long a copy of content-derived data may be kept (cached pages too)."""
+    return max(settings.PAGE_CACHE_SECONDS, 60)
 
 
 def _process_copy(key, generation, build):
-    if _process_generation[0] != generation:
-        _process_copies.clear()
-        _process_generation[0] = generation
-    copy = _process_copies.get(key)
-    if copy is not None and copy[0] > time.time():
-        return pickle.loads(copy[1])
-    expires, value = _cached(key, build)
-    _process_copies[key] = (expires, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+    value = _generation_copies.get(key, generation)
+    if value is None:
+        expires, value = _cached(key, build)
+        _generation_copies.put(key, generation, value, expires)
     return value
 
 
@@ -148,9 +172,8 @@ def _cached(key, build):
     """(expiry time, value): the shared cache's, or `build()`'s, stored there."""
     entry = cache.get(key)
     if not isinstance(entry, tuple):
-        lifetime = max(settings.PAGE_CACHE_SECONDS, 60)
-        entry = (time.time() + lifetime, build())
-        cache.set(key, entry, lifetime)
+        entry = (time.time() + copy_lifetime(), build())
+        cache.set(key, entry, copy_lifetime())
     return entry
 
 

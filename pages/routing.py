@@ -37,7 +37,7 @@ from wagtail.models.sites import SiteRootPath
 from wagtail_modeltranslation import patch_wagtailadmin
 
 from pages.cache import per_generation
-from pages.models.base import ADMIN_ONLY_FIELDS, as_links
+from pages.models.base import as_links, linked_deferrals, without_unread_columns
 
 TRANSLATED_ROUTE = {}
 
@@ -61,13 +61,17 @@ def route(self, request, path_components):
     if target is None:
         return translated_route(self, request, path_components)
     model, lookup, ancestors, consumed = target
-    # Page types name the foreign keys their page always shows (`serve_related`).
+    # Page types name the foreign keys their page always shows (`serve_related`)
+    # and the pages it links to (`serve_linked`).
     related = getattr(model, "serve_related", ())
+    linked = getattr(model, "serve_linked", {})
     # Unordered: `first()` would sort by the tree path, which costs more to
     # build than the rest of the query.
     found = list(
-        model.objects.select_related(*related)
-        .defer(*ADMIN_ONLY_FIELDS)
+        without_unread_columns(
+            model.objects.select_related(*related, *linked),
+            *linked_deferrals(model, linked),
+        )
         .filter(**lookup)
         .order_by()[:1]
     )

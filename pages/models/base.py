@@ -1,7 +1,10 @@
 """The abstract page every page type of the site builds on."""
 
+from functools import cache
+
+from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -38,15 +41,70 @@ ADMIN_ONLY_FIELDS = (
 )
 
 
+# Translated fields whose every language a page needs whatever the visitor's:
+# the language links and the switcher give the page's title and address in each.
+ALL_LANGUAGES_FIELDS = {"title", "slug", "url_path"}
+
+
 def for_listing(pages):
     """`pages` without their bodies and admin columns: cards, feeds and calendars
     show neither, and each body is a JSON document per language to parse."""
-    return pages.defer_streamfields().defer(*ADMIN_ONLY_FIELDS)
+    return without_unread_columns(pages.defer_streamfields())
+
+
+def without_unread_columns(pages, *more):
+    """`pages` without the admin columns, the translations no visitor in the
+    active language reads (`unread_translations`) and the columns in `more`,
+    which are named exactly: modeltranslation's `defer()` would add every
+    translation of a name it knows."""
+    return QuerySet.defer(
+        pages,
+        *ADMIN_ONLY_FIELDS,
+        *unread_translations(pages.model, translation.get_language()),
+        *more,
+    )
+
+
+@cache
+def unread_translations(model, language):
+    """The columns of `model`'s translated fields that a page in `language`
+    never reads: modeltranslation reads the active language's column and then
+    those of its fallback languages, never the untranslated original column (it
+    is only written, for the default language)."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return ()
+    read = {language, *settings.MODELTRANSLATION_FALLBACK_LANGUAGES}
+    unread = []
+    for name, columns in options.all_fields.items():
+        if name in ALL_LANGUAGES_FIELDS:
+            continue
+        unread.append(name)
+        unread += [c.name for c in columns if c.language not in read]
+    return tuple(unread)
 
 
 def as_links(pages, *extra_fields):
     """`pages` loaded with the columns a link needs, and `extra_fields`."""
     return pages.only(*LINK_FIELDS, *extra_fields)
+
+
+def linked_deferrals(model, linked):
+    """`defer()` arguments that leave each page joined at a foreign key of
+    `linked` ({name: extra fields}) with the columns a link needs and its extra
+    fields: the rest of a page's row is many translated columns to build."""
+    deferred = []
+    for name, extra_fields in linked.items():
+        keep = {*LINK_FIELDS, *extra_fields}
+        for field in model._meta.get_field(name).related_model._meta.concrete_fields:
+            # A translation column (`title_es`) goes with its field (`title`).
+            base = getattr(field, "translated_field", field)
+            if base.name not in keep and not field.primary_key:
+                deferred.append(f"{name}__{field.name}")
+    return deferred
 
 
 class ListingMixin(models.Model):
@@ -174,8 +232,10 @@ class BasePage(ListingMixin, Page):
                 return value.strip()
         return ""
 
-    # Foreign keys loaded with the page when it is served (pages/routing.py).
+    # Foreign keys loaded with the page when it is served (pages/routing.py), and
+    # pages it links to, joined with only what the link shows ({name: extra fields}).
     serve_related = ("listing_image",)
+    serve_linked = {}
 
     def get_social_image(self):
         """The image shown when the page is shared; page types may offer another."""

@@ -1,5 +1,6 @@
 """The site's image model: alt text and caption in both languages, and a credit."""
 
+import time
 from functools import lru_cache
 
 from django.db import models
@@ -7,6 +8,8 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
+
+from pages.cache import copy_lifetime, current_generation, rendition_copies
 
 
 @lru_cache(maxsize=512)
@@ -62,7 +65,9 @@ class SiteImage(AbstractImage):
     # file cache of `make run` that cost more than the rest of a page's render.
     # Renditions found in the cache are marked here, and single renditions go
     # through the same path, so a rendition is cached once, when it is found in
-    # the database or made.
+    # the database or made. This process keeps copies of those it read, for the
+    # current content generation (`pages.cache.ProcessCopies`), so a page's
+    # images cost no cache round trip either.
     def find_existing_renditions(self, *filters):
         if self._get_prefetched_renditions() is not None:
             return super().find_existing_renditions(*filters)
@@ -72,10 +77,20 @@ class SiteImage(AbstractImage):
             for f in filters
         }
         found = {}
-        for key, rendition in Rendition.cache_backend.get_many(list(by_key)).items():
+        generation = current_generation()
+        for key in by_key:
+            rendition = rendition_copies.get(key, generation)
+            if rendition is not None:
+                found[by_key[key]] = rendition
+        unread = [key for key, f in by_key.items() if f not in found]
+        if unread:
+            expires = time.time() + copy_lifetime()
+            for key, rendition in Rendition.cache_backend.get_many(unread).items():
+                rendition_copies.put(key, generation, rendition, expires)
+                found[by_key[key]] = rendition
+        for rendition in found.values():
             rendition.image = self
             rendition._from_cache = True
-            found[by_key[key]] = rendition
         missing = [f for f in filters if f not in found]
         if missing:
             found.update(super().find_existing_renditions(*missing))

@@ -108,7 +108,8 @@ class GalleryPage(PhotoGalleryMixin, BasePage):
 
     parent_page_types = ["pages.MediaIndexPage"]
     subpage_types = []
-    serve_related = ("listing_image", "session")
+    serve_related = ("listing_image",)
+    serve_linked = {"session": ()}
 
     class Meta:
         verbose_name = _("photo gallery")

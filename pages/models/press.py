@@ -220,7 +220,8 @@ class PressReleasePage(PhotoGalleryMixin, BasePage):
 
     parent_page_types = ["pages.PressReleaseIndexPage"]
     subpage_types = []
-    serve_related = ("listing_image", "featured_image", "related_gallery")
+    serve_related = ("listing_image", "featured_image")
+    serve_linked = {"related_gallery": ()}
 
     class Meta:
         verbose_name = _("press release")

@@ -351,7 +351,9 @@ class SessionPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["pages.ProgrammePage"]
     subpage_types = []
-    serve_related = ("listing_image", "venue")
+    serve_related = ("listing_image",)
+    # The venue is named, linked and located (the JSON-LD place).
+    serve_linked = {"venue": ("address", "latitude", "longitude")}
     # What the programme, its days and its calendars show of each session.
     listed_fields = (
         "start",
