@@ -63,7 +63,7 @@ EXPECTED = {
     "ShowcaseIndexPage": 4,
     "ShowcaseProgrammePage": 2,
     "VenueIndexPage": 2,
-    "VenuePage": 5,
+    "VenuePage": 3,
     "ProgrammePage": 4,
     "ProgrammePage day/2015-09-28/": 6,
     "ProgrammePage calendar.ics": 4,

@@ -28,6 +28,10 @@ from pages.restrictions import public
 
 from .base import BasePage, as_links
 
+# What a session shows of its venue besides the link: the calendars' location
+# and the JSON-LD place give its address and coordinates.
+VENUE_FIELDS = ("address", "latitude", "longitude")
+
 SESSION_TYPES = [
     ("opening", _("Opening ceremony")),
     ("plenary", _("Plenary session")),
@@ -125,9 +129,7 @@ class ProgrammePage(RoutablePageMixin, BasePage):
                 # listing links to them and calendars give their addresses.
                 Prefetch(
                     "venue",
-                    queryset=as_links(
-                        VenuePage.objects.all(), "address", "latitude", "longitude"
-                    ),
+                    queryset=as_links(VenuePage.objects.all(), *VENUE_FIELDS),
                 ),
                 Prefetch(
                     "participants",
@@ -353,7 +355,7 @@ class SessionPage(RoutablePageMixin, BasePage):
     subpage_types = []
     serve_related = ("listing_image",)
     # The venue is named, linked and located (the JSON-LD place).
-    serve_linked = {"venue": ("address", "latitude", "longitude")}
+    serve_linked = {"venue": VENUE_FIELDS}
     # What the programme, its days and its calendars show of each session.
     listed_fields = (
         "start",

@@ -13,7 +13,7 @@ from wagtail.models import Orderable
 from pages import structured_data
 from pages.blocks import BodyStreamBlock
 
-from .base import BasePage, for_listing
+from .base import BasePage, as_links, for_listing
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -133,11 +133,10 @@ class VenuePage(BasePage):
         """The live sessions held here, in time order."""
         from .programme import SessionPage
 
-        return (
-            for_listing(SessionPage.objects.live().filter(venue=self))
-            .order_by("start")
-            .prefetch_related("participants__person")
-        )
+        # Linked with their times and rooms: no speakers are listed here.
+        return as_links(
+            SessionPage.objects.live().filter(venue=self), "start", "end", "room"
+        ).order_by("start")
 
     @cached_property
     def photo_list(self):
