@@ -257,7 +257,7 @@ class BasePage(ListingMixin, Page):
             return self.get_url(request)
 
 
-# The large photo a gallery thumbnail links to (pages/includes/gallery.html).
+# The large photo a gallery thumbnail links to (`{% lightbox_url %}`).
 LIGHTBOX_SPEC = "max-1600x1200"
 
 

@@ -41,6 +41,7 @@ SESSION_TYPES = [
     ("side_event", _("Side event")),
     ("closing", _("Closing ceremony")),
 ]
+SESSION_TYPE_LABELS = dict(SESSION_TYPES)
 
 # The six official UN languages plus the host's; interpretation is offered in some.
 INTERPRETATION_LANGUAGES = [
@@ -399,6 +400,11 @@ class SessionPage(RoutablePageMixin, BasePage):
                     if update_fields is not None:
                         kwargs["update_fields"] = [*update_fields, "sequence"]
         super().save(*args, **kwargs)
+
+    def get_session_type_display(self):
+        # Django's builds a dict of the choices on each call: the programme
+        # shows one per session.
+        return SESSION_TYPE_LABELS.get(self.session_type, self.session_type)
 
     @property
     def local_day(self):

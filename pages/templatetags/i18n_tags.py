@@ -1,6 +1,7 @@
 """Language links: the switcher and hreflang alternates point at the same page."""
 
 from decimal import Decimal
+from functools import cache
 
 from django import template
 from django.conf import settings
@@ -108,7 +109,7 @@ def tr(context, obj, field_name):
     if isinstance(value, StreamValue):
         html = value.render_as_block(context.flatten())
         element = "div"
-    elif isinstance(obj._meta.get_field(field_name), RichTextField):
+    elif is_rich_text(type(obj), field_name):
         html = str(RichText(value or ""))
         element = "div"
     else:
@@ -126,6 +127,11 @@ def tr(context, obj, field_name):
         settings.MODELTRANSLATION_DEFAULT_LANGUAGE,
         html,
     )
+
+
+@cache
+def is_rich_text(model, field_name):
+    return isinstance(model._meta.get_field(field_name), RichTextField)
 
 
 @register.inclusion_tag("includes/untranslated_notice.html", takes_context=True)

@@ -21,7 +21,10 @@ from django.utils.encoding import filepath_to_uri
 from django.utils.safestring import mark_safe
 
 from wagtail.images.models import Filter, Picture
-from wagtail.images.shortcuts import get_renditions_or_not_found
+from wagtail.images.shortcuts import (
+    get_rendition_or_not_found,
+    get_renditions_or_not_found,
+)
 
 register = template.Library()
 
@@ -105,6 +108,14 @@ def responsive_image(image, preset="figure", alt=None, eager=False, css_class=""
     else:
         attrs["loading"] = "lazy"
     return picture_html(renditions, attrs)
+
+
+@register.simple_tag
+def lightbox_url(image):
+    """The address of the large photo a gallery thumbnail links to."""
+    from pages.models.base import LIGHTBOX_SPEC
+
+    return rendition_url(get_rendition_or_not_found(image, LIGHTBOX_SPEC))
 
 
 def picture_html(renditions, attrs):

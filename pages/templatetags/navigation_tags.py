@@ -1,6 +1,7 @@
 """Site navigation built from the page tree."""
 
 from django import template
+from django.utils.html import format_html, format_html_join
 
 from pages.site_chrome import shared_fragment
 from pages.site_chrome import site_chrome as chrome_for_request
@@ -13,6 +14,29 @@ def site_chrome(context):
     """Menu, footer and feed links of the site, built once per language and
     content generation (pages/site_chrome.py)."""
     return chrome_for_request(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context, chrome):
+    """The menu's items: the page itself marked as the current page, the section
+    it is in as its ancestor (sections are at depth 3, so their tree paths are
+    the first 12 characters of the paths below them)."""
+    page = context.get("page")
+
+    def marked(item):
+        if page is None:
+            return ""
+        if item.pk == page.pk:
+            return format_html(' aria-current="page"')
+        if page.path[:12] == item.path:
+            return format_html(' class="is-ancestor"')
+        return ""
+
+    return format_html_join(
+        "\n",
+        '<li><a href="{}"{}>{}</a></li>',
+        ((item.url, marked(item), item.title) for item in chrome.menu),
+    )
 
 
 @register.tag
