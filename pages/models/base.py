@@ -49,7 +49,15 @@ ALL_LANGUAGES_FIELDS = {"title", "slug", "url_path"}
 def for_listing(pages):
     """`pages` without their bodies and admin columns: cards, feeds and calendars
     show neither, and each body is a JSON document per language to parse."""
-    return without_unread_columns(pages.defer_streamfields())
+    return without_unread_columns(pages, *stream_columns(pages.model))
+
+
+@cache
+def stream_columns(model):
+    """Every column of `model`'s StreamFields, in every language."""
+    from modeltranslation.manager import append_translated
+
+    return tuple(sorted(append_translated(model, model.get_streamfield_names())))
 
 
 def without_unread_columns(pages, *more):
@@ -88,8 +96,21 @@ def unread_translations(model, language):
 
 
 def as_links(pages, *extra_fields):
-    """`pages` loaded with the columns a link needs, and `extra_fields`."""
-    return pages.only(*LINK_FIELDS, *extra_fields)
+    """`pages` loaded with the columns a link needs, and `extra_fields`, in the
+    translations the active language reads (`unread_translations`)."""
+    columns = link_columns(pages.model, translation.get_language(), extra_fields)
+    return QuerySet.only(pages, *columns)
+
+
+@cache
+def link_columns(model, language, extra_fields):
+    """The columns `as_links` loads, named once per model, language and fields
+    (modeltranslation's `only()` would expand the names on every call)."""
+    from modeltranslation.manager import append_translated
+
+    wanted = append_translated(model, (*LINK_FIELDS, *extra_fields))
+    unread = set(unread_translations(model, language))
+    return tuple(sorted(name for name in wanted if name not in unread))
 
 
 def linked_deferrals(model, linked):
