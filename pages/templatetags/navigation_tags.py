@@ -1,7 +1,8 @@
 """Site navigation built from the page tree."""
 
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
 from pages.site_chrome import shared_fragment
 from pages.site_chrome import site_chrome as chrome_for_request
@@ -16,6 +17,10 @@ def site_chrome(context):
     return chrome_for_request(context.get("request"))
 
 
+CURRENT = mark_safe(' aria-current="page"')
+ANCESTOR = mark_safe(' class="is-ancestor"')
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context, chrome):
     """The menu's items: the page itself marked as the current page, the section
@@ -27,9 +32,9 @@ def main_menu(context, chrome):
         if page is None:
             return ""
         if item.pk == page.pk:
-            return format_html(' aria-current="page"')
+            return CURRENT
         if page.path[:12] == item.path:
-            return format_html(' class="is-ancestor"')
+            return ANCESTOR
         return ""
 
     return format_html_join(
