@@ -70,7 +70,7 @@ def route(self, request, path_components):
     found = list(
         without_unread_columns(
             model.objects.select_related(*related, *linked),
-            *linked_deferrals(model, linked),
+            *(linked_deferrals(model) if linked else ()),
         )
         .filter(**lookup)
         .order_by()[:1]

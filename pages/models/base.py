@@ -113,19 +113,21 @@ def link_columns(model, language, extra_fields):
     return tuple(sorted(name for name in wanted if name not in unread))
 
 
-def linked_deferrals(model, linked):
-    """`defer()` arguments that leave each page joined at a foreign key of
-    `linked` ({name: extra fields}) with the columns a link needs and its extra
-    fields: the rest of a page's row is many translated columns to build."""
+@cache
+def linked_deferrals(model):
+    """`defer()` arguments that leave each page `model` joins at a foreign key of
+    its `serve_linked` ({name: extra fields}) with the columns a link needs and
+    its extra fields: the rest of a page's row is many translated columns to
+    build. Worked out once per page type: routing asks on every request."""
     deferred = []
-    for name, extra_fields in linked.items():
+    for name, extra_fields in model.serve_linked.items():
         keep = {*LINK_FIELDS, *extra_fields}
         for field in model._meta.get_field(name).related_model._meta.concrete_fields:
             # A translation column (`title_es`) goes with its field (`title`).
             base = getattr(field, "translated_field", field)
             if base.name not in keep and not field.primary_key:
                 deferred.append(f"{name}__{field.name}")
-    return deferred
+    return tuple(deferred)
 
 
 class ListingMixin(models.Model):
