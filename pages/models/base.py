@@ -17,7 +17,7 @@ from pages.forms import BasePageForm
 from pages.permissions import EditorialPagePermissionTester
 from pages.restrictions import is_restricted
 
-from .images import with_renditions
+from .images import attach_renditions
 
 # What a link to a page reads: its title and address in either language. Lists of
 # links (breadcrumbs, related pages) load only these; the other columns (admin
@@ -288,18 +288,19 @@ class PhotoGalleryMixin:
     """For pages with `gallery_images`: the photos, with their renditions, are
     loaded once per page however many times the page shows or describes them."""
 
+    # Sizes every photo is shown in besides the thumbnails and the lightbox's.
+    gallery_photo_specs = ()
+
     @cached_property
     def gallery_photos(self):
-        from pages.structured_data import GALLERY_IMAGE_SPEC, SOCIAL_IMAGE_SPEC
-
-        # Thumbnails, the lightbox's large photo, the JSON-LD's and the social
-        # card's (the first photo may be the page's social image).
-        renditions = with_renditions(
-            "image", "gallery", LIGHTBOX_SPEC, GALLERY_IMAGE_SPEC, SOCIAL_IMAGE_SPEC
+        photos = list(self.gallery_images.select_related("image"))
+        attach_renditions(
+            [photo.image for photo in photos],
+            "gallery",
+            LIGHTBOX_SPEC,
+            *self.gallery_photo_specs,
         )
-        return list(
-            self.gallery_images.select_related("image").prefetch_related(renditions)
-        )
+        return photos
 
     def get_gallery_images(self):
         return self.gallery_photos

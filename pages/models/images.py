@@ -1,10 +1,11 @@
 """The site's image model: alt text and caption in both languages, and a credit."""
 
+import copy
 import time
 from functools import lru_cache
 
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
@@ -68,33 +69,29 @@ class SiteImage(AbstractImage):
     # the database or made. This process keeps copies of those it read, for the
     # current content generation (`pages.cache.ProcessCopies`), so a page's
     # images cost no cache round trip either.
+    # Renditions a listing attached (`attach_renditions`) are looked up first;
+    # one it did not attach (the social card's size of a gallery's first photo)
+    # is then looked up as any other, not made again.
     def find_existing_renditions(self, *filters):
-        if self._get_prefetched_renditions() is not None:
-            return super().find_existing_renditions(*filters)
-        Rendition = self.get_rendition_model()
-        by_key = {
-            Rendition.construct_cache_key(self, f.get_cache_key(self), f.spec): f
-            for f in filters
-        }
         found = {}
-        generation = current_generation()
-        for key in by_key:
-            rendition = rendition_copies.get(key, generation)
-            if rendition is not None:
-                found[by_key[key]] = rendition
-        unread = [key for key, f in by_key.items() if f not in found]
-        if unread:
-            expires = time.time() + copy_lifetime()
-            for key, rendition in Rendition.cache_backend.get_many(unread).items():
-                rendition_copies.put(key, generation, rendition, expires)
-                found[by_key[key]] = rendition
-        for rendition in found.values():
+        if self._get_prefetched_renditions() is not None:
+            found = super().find_existing_renditions(*filters)
+        by_key = {rendition_cache_key(self, f): f for f in filters if f not in found}
+        for key, rendition in read_cached_renditions(by_key).items():
             rendition.image = self
-            rendition._from_cache = True
+            found[by_key[key]] = rendition
         missing = [f for f in filters if f not in found]
         if missing:
-            found.update(super().find_existing_renditions(*missing))
+            found.update(self.stored_renditions(missing))
         return found
+
+    def stored_renditions(self, filters):
+        """{filter: rendition} of those of `filters` in the database."""
+        lookup = Q()
+        for f in filters:
+            lookup |= Q(filter_spec=f.spec, focal_point_key=f.get_cache_key(self))
+        by_spec = {f.spec: f for f in filters}
+        return {by_spec[r.filter_spec]: r for r in self.renditions.filter(lookup)}
 
     def get_rendition(self, filter):
         if not isinstance(filter, str | Filter):
@@ -125,20 +122,103 @@ class SiteRendition(AbstractRendition):
         return state
 
 
-def with_renditions(relation, *presets_and_specs):
-    """Prefetch the renditions a listing shows of the images at `relation`:
-    a preset's sizes (pages/templatetags/image_tags.py) and single filter specs.
+def rendition_cache_key(image, filter):
+    """Wagtail's rendition cache key of `image` through `filter`."""
+    return SiteRendition.construct_cache_key(
+        image, filter.get_cache_key(image), filter.spec
+    )
 
-    Wagtail's `prefetch_related("image__renditions")` loads every size ever made
-    of each image, and there are dozens (each preset, the social card, the
-    lightbox); a card needs nine. A rendition left out here would be looked up
-    again, one query per image: the query-count tests would show it."""
+
+def read_cached_renditions(keys):
+    """{key: rendition} for the rendition cache keys in `keys` that this process's
+    copies or the shared cache hold (one round trip at most), marked as read
+    from the cache so that Wagtail does not write them back."""
+    generation = current_generation()
+    found = {}
+    for key in keys:
+        rendition = rendition_copies.get(key, generation)
+        if rendition is not None:
+            found[key] = rendition
+    unread = [key for key in keys if key not in found]
+    if unread:
+        expires = time.time() + copy_lifetime()
+        for key, rendition in SiteRendition.cache_backend.get_many(unread).items():
+            rendition_copies.put(key, generation, rendition, expires)
+            found[key] = rendition
+    for rendition in found.values():
+        rendition._from_cache = True
+    return found
+
+
+def listed_specs(presets_and_specs):
+    """The filter specs of presets (pages/templatetags/image_tags.py) and specs."""
     from pages.templatetags.image_tags import PRESETS, preset_specs
 
     specs = []
     for name in presets_and_specs:
         specs += preset_specs(name) if name in PRESETS else [name]
-    return Prefetch(
-        f"{relation}__renditions",
-        queryset=SiteRendition.objects.filter(filter_spec__in=specs),
+    return specs
+
+
+def attach_renditions(images, *presets_and_specs):
+    """Give each of `images` (None is skipped) the renditions a listing shows of
+    it: a preset's sizes and single filter specs.
+
+    They come from this process's copies or the rendition cache, and what
+    neither holds from the database, in one query for all the images; Wagtail
+    then looks no further (`prefetched_renditions`). A page of images thus costs
+    no query once their renditions are cached, and one whatever their number
+    when they are not. Renditions read from the database are cached for the
+    next render. A rendition not asked for here would be looked up again, one
+    query per image: the query-count tests would show it."""
+    images = list({id(image): image for image in images if image is not None}.values())
+    filters = [shared_filter(spec) for spec in listed_specs(presets_and_specs)]
+    wanted = {}
+    for image in images:
+        for f in filters:
+            wanted.setdefault(rendition_cache_key(image, f), []).append(image)
+    cached = read_cached_renditions(wanted)
+    lacking = {}
+    for image in images:
+        image.prefetched_renditions = []
+    for key, owners in wanted.items():
+        for image in owners:
+            rendition = cached.get(key)
+            if rendition is None:
+                lacking.setdefault(image.pk, []).append(image)
+            else:
+                rendition = copy.copy(rendition) if len(owners) > 1 else rendition
+                rendition.image = image
+                image.prefetched_renditions.append(rendition)
+    if lacking:
+        load_renditions(lacking, filters)
+
+
+def load_renditions(images_by_pk, filters):
+    """One query for the renditions of `filters` of the images in `images_by_pk`
+    ({pk: [image]}), which replace what they had; the current ones are cached."""
+    stored = SiteRendition.objects.filter(
+        image_id__in=images_by_pk, filter_spec__in=[f.spec for f in filters]
     )
+    by_image = {}
+    for rendition in stored:
+        by_image.setdefault(rendition.image_id, []).append(rendition)
+    to_cache = {}
+    for pk, images in images_by_pk.items():
+        for image in {id(image): image for image in images}.values():
+            image.prefetched_renditions = [
+                copy.copy(rendition) for rendition in by_image.get(pk, [])
+            ]
+            for rendition in image.prefetched_renditions:
+                rendition.image = image
+        image = images[0]
+        for f in filters:
+            key = rendition_cache_key(image, f)
+            for rendition in image.prefetched_renditions:
+                if (rendition.filter_spec, rendition.focal_point_key) == (
+                    f.spec,
+                    f.get_cache_key(image),
+                ):
+                    to_cache[key] = rendition
+    if to_cache:
+        SiteRendition.cache_backend.set_many(to_cache)

@@ -12,7 +12,7 @@ from pages.blocks import VideoBlock
 from pages.restrictions import public
 
 from .base import BasePage, GalleryPhoto, PhotoGalleryMixin, as_links, for_listing
-from .images import with_renditions
+from .images import attach_renditions
 
 
 class MediaIndexPage(BasePage):
@@ -40,12 +40,13 @@ class MediaIndexPage(BasePage):
 
     def get_galleries(self):
         """Live galleries by day, each with its cover image ready to render."""
-        return (
+        galleries = list(
             for_listing(public(GalleryPage.objects.child_of(self).live()))
             .select_related("listing_image")
-            .prefetch_related(with_renditions("listing_image", "card"))
             .order_by(models.F("date").asc(nulls_last=True), "path")
         )
+        attach_renditions([gallery.listing_image for gallery in galleries], "card")
+        return galleries
 
     def get_days(self):
         """[(date or None, [galleries])], in conference order."""
@@ -110,6 +111,8 @@ class GalleryPage(PhotoGalleryMixin, BasePage):
     subpage_types = []
     serve_related = ("listing_image",)
     serve_linked = {"session": ()}
+    # The JSON-LD gives each photo's large size.
+    gallery_photo_specs = (structured_data.GALLERY_IMAGE_SPEC,)
 
     class Meta:
         verbose_name = _("photo gallery")
@@ -118,6 +121,13 @@ class GalleryPage(PhotoGalleryMixin, BasePage):
     def get_social_image(self):
         first = next(iter(self.gallery_photos), None)
         return self.listing_image or (first.image if first else None)
+
+    def related_press_releases(self):
+        """Live press releases that point to this gallery, oldest first."""
+        # The related manager sets `related_gallery` on what it returns: load its
+        # column.
+        releases = public(self.press_releases.live()).order_by("release_date")
+        return as_links(releases, "related_gallery")
 
     def get_structured_data(self, request):
         return structured_data.image_gallery(self, request)

@@ -4,6 +4,7 @@ import datetime
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count
 from django.db.models.functions import TruncDate
 from django.http import Http404
 from django.utils import timezone
@@ -20,7 +21,7 @@ from pages.blocks import BodyStreamBlock
 from pages.restrictions import public
 
 from .base import BasePage, GalleryPhoto, PhotoGalleryMixin, as_links, for_listing
-from .images import with_renditions
+from .images import attach_renditions
 
 # Feeds and listings ask for the same renditions, so each is generated once.
 LISTING_RENDITIONS = "fill-480x270"
@@ -67,46 +68,45 @@ class PressReleaseIndexPage(RoutablePageMixin, BasePage):
         return for_listing(public(PressReleasePage.objects.child_of(self).live()))
 
     def get_releases(self):
-        """Live releases, newest first, with what listings and feeds show."""
+        """Live releases, newest first, with what listings and feeds show (their
+        images' renditions come with `attach_renditions`)."""
         return (
             self.live_releases()
             .select_related("featured_image")
-            # The cards' sizes and the feeds' enclosure.
-            .prefetch_related(
-                with_renditions("featured_image", "card", ENCLOSURE_RENDITION)
-            )
             .order_by("-release_date", "-pk")
         )
 
-    def get_days(self):
-        """The days (in Mexico City time) on which releases were published."""
-        return list(
-            self.get_releases()
-            .annotate(
-                day=TruncDate("release_date", tzinfo=timezone.get_current_timezone())
-            )
+    def releases_per_day(self):
+        """{day: number of live releases} by day (in Mexico City time), in order:
+        the day links, and the number of releases the pagination needs, in one
+        query."""
+        day = TruncDate("release_date", tzinfo=timezone.get_current_timezone())
+        rows = (
+            self.live_releases()
+            .annotate(day=day)
             .order_by("day")
-            .values_list("day", flat=True)
-            .distinct()
+            .values_list("day")
+            .annotate(releases=Count("pk"))
         )
+        return dict(rows)
 
-    def paginate(self, request, releases):
-        """One page of releases; a bad number gives the first or the last page."""
-        return Paginator(releases, self.per_page).get_page(request.GET.get("page"))
-
-    def listing_context(self, request, releases, day=None):
-        return {
-            "releases": self.paginate(request, releases),
-            "days": self.get_days(),
-            "current_day": day,
-        }
+    def listing_context(self, request, releases, count, days, day=None):
+        """One page of `releases` (`count` of them; a bad page number gives the
+        first or the last page) with their cards' images, and the `days` links."""
+        paginator = Paginator(releases, self.per_page)
+        paginator.count = count  # known already: no COUNT query
+        shown = paginator.get_page(request.GET.get("page"))
+        shown.object_list = list(shown.object_list)
+        attach_renditions([release.featured_image for release in shown], "card")
+        return {"releases": shown, "days": list(days), "current_day": day}
 
     @path("")
     def index_view(self, request):
-        return self.render(
-            request,
-            context_overrides=self.listing_context(request, self.get_releases()),
+        days = self.releases_per_day()
+        listing = self.listing_context(
+            request, self.get_releases(), sum(days.values()), days
         )
+        return self.render(request, context_overrides=listing)
 
     @path("day/<str:day>/")
     def day_view(self, request, day):
@@ -114,14 +114,14 @@ class PressReleaseIndexPage(RoutablePageMixin, BasePage):
             date = datetime.date.fromisoformat(day)
         except ValueError:
             raise Http404 from None
+        days = self.releases_per_day()
+        if date not in days:
+            raise Http404
         # `__date` compares in the current time zone (Mexico City) and needs no
         # date arithmetic, which overflowed for day/9999-12-31/ (a 500).
         releases = self.get_releases().filter(release_date__date=date)
-        if not releases.exists():
-            raise Http404
-        return self.render(
-            request, context_overrides=self.listing_context(request, releases, date)
-        )
+        listing = self.listing_context(request, releases, days[date], days, date)
+        return self.render(request, context_overrides=listing)
 
     @path("feed/rss/", name="feed_rss")
     def rss_feed(self, request):

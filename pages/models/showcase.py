@@ -9,7 +9,7 @@ from wagtail.fields import StreamField
 from pages.blocks import BodyStreamBlock, KeyFigureBlock
 
 from .base import BasePage, for_listing
-from .images import with_renditions
+from .images import attach_renditions
 
 THEME_CHOICES = [
     ("sustainable-city", _("Sustainable city")),
@@ -49,16 +49,14 @@ class ShowcaseIndexPage(BasePage):
         verbose_name = _("showcase index page")
         verbose_name_plural = _("showcase index pages")
 
-    def get_programmes(self, theme=None):
-        programmes = (
+    def get_programmes(self):
+        """Every live programme, each with its card's image ready to render."""
+        programmes = list(
             for_listing(ShowcaseProgrammePage.objects.child_of(self).live())
             .select_related("image")
-            # Every card's picture asks for its sizes: one query for all of them.
-            .prefetch_related(with_renditions("image", "card"))
             .order_by("path")
         )
-        if theme:
-            programmes = programmes.filter(theme=theme)
+        attach_renditions([programme.image for programme in programmes], "card")
         return programmes
 
     @staticmethod
@@ -66,18 +64,23 @@ class ShowcaseIndexPage(BasePage):
         """The theme asked for in the query string, or None if it is not one."""
         return value if value in dict(THEME_CHOICES) else None
 
-    def themes(self):
-        """The themes that have at least one live programme, in the usual order."""
-        used = set(self.get_programmes().values_list("theme", flat=True))
+    @staticmethod
+    def themes(programmes):
+        """The themes that `programmes` show, in the usual order."""
+        used = {programme.theme for programme in programmes}
         return [(value, label) for value, label in THEME_CHOICES if value in used]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         theme = self.valid_theme(request.GET.get("theme"))
+        # All of them, filtered here: the theme links need every theme in use.
+        programmes = self.get_programmes()
         context["active_theme"] = theme
         context["active_theme_label"] = dict(THEME_CHOICES).get(theme)
-        context["themes"] = self.themes()
-        context["programmes"] = self.get_programmes(theme)
+        context["themes"] = self.themes(programmes)
+        context["programmes"] = [
+            programme for programme in programmes if theme in (None, programme.theme)
+        ]
         return context
 
 

@@ -16,5 +16,5 @@ def latest_press_releases(context, count=3):
     if index is None:
         return {"index": None, "releases": []}
     # A handful of images: their renditions come from Wagtail's rendition cache.
-    releases = index.get_releases().prefetch_related(None)[:count]
+    releases = index.get_releases()[:count]
     return {"index": index, "releases": list(releases)}
