@@ -77,4 +77,4 @@ def test_loaded_releases_and_galleries_point_at_their_sessions(home_page):
     assert len(sessions["conference-opens-in-mexico-city"]) == 3
     gallery = GalleryPage.objects.get(slug_en="mayors-forum")
     assert gallery.session.slug_en == "mayors-forum"
-    assert gallery.session.specific.photo_gallery() == gallery
+    assert gallery.session.specific.photo_gallery().pk == gallery.pk

@@ -133,13 +133,6 @@ class GalleryPage(PhotoGalleryMixin, BasePage):
         return structured_data.image_gallery(self, request)
 
 
-def galleries_on(day):
-    """Live galleries of `day`, in the editors' order."""
-    return as_links(
-        public(GalleryPage.objects.live()).filter(date=day).order_by("path")
-    )
-
-
 class GalleryImage(GalleryPhoto):
     """A photo in a gallery page, in the order editors choose."""
 

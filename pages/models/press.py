@@ -255,17 +255,6 @@ class PressReleasePage(PhotoGalleryMixin, BasePage):
         return as_links(public(self.related_sessions.live()).order_by("start"), "start")
 
 
-def releases_on(day):
-    """Live press releases dated `day` (Mexico City time), oldest first."""
-    tz = timezone.get_current_timezone()
-    start = datetime.datetime.combine(day, datetime.time.min, tzinfo=tz)
-    return as_links(
-        public(PressReleasePage.objects.live())
-        .filter(release_date__gte=start, release_date__lt=start + datetime.timedelta(1))
-        .order_by("release_date")
-    )
-
-
 class PressReleaseGalleryImage(GalleryPhoto):
     """A photo in a press release's gallery; alt text, caption and credit come
     from the image itself, in both languages."""

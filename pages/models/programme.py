@@ -10,7 +10,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -20,13 +20,12 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 
 from pages import structured_data
 from pages.blocks import BodyStreamBlock
-from pages.restrictions import public
 
-from .base import BasePage, as_links
+from .base import BasePage, as_links, links_by_type
 
 # What a session shows of its venue besides the link: the calendars' location
 # and the JSON-LD place give its address and coordinates.
@@ -117,28 +116,20 @@ class ProgrammePage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("programme pages")
 
     def get_sessions(self):
-        """Every live session with what the listing shows, in a fixed number of
-        queries whatever the number of sessions."""
-        from .venues import VenuePage
-
-        return (
-            as_links(
-                SessionPage.objects.live().child_of(self), *SessionPage.listed_fields
-            )
-            .prefetch_related(
-                # A join would load every column of the venues' pages; the
-                # listing links to them and calendars give their addresses.
-                Prefetch(
-                    "venue",
-                    queryset=as_links(VenuePage.objects.all(), *VENUE_FIELDS),
-                ),
-                Prefetch(
-                    "participants",
-                    queryset=SessionParticipant.objects.select_related("person"),
-                ),
-            )
-            .order_by("start", "end", "path")
+        """Every live session with what the listing shows (its venue as a link
+        with its address, its people), in a fixed number of queries whatever the
+        number of sessions."""
+        sessions = as_links(
+            SessionPage.objects.live().child_of(self),
+            *SessionPage.listed_fields,
+            joined={"venue": VENUE_FIELDS},
         )
+        return sessions.prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=SessionParticipant.objects.select_related("person"),
+            )
+        ).order_by("start", "end", "path")
 
     # Filters ---------------------------------------------------------------
     def read_filters(self, request, sessions):
@@ -226,12 +217,22 @@ class ProgrammePage(RoutablePageMixin, BasePage):
         }
 
     def day_extras(self, day):
-        """What else the day view shows for `day`: that day's press releases and
-        photo galleries (keys: "press_releases", "galleries")."""
-        from .media import galleries_on
-        from .press import releases_on
+        """What else the day view shows for `day`: links to that day's press
+        releases (by time) and photo galleries (keys: "press_releases",
+        "galleries"), in one query."""
+        from .media import GalleryPage
+        from .press import PressReleasePage
 
-        return {"press_releases": releases_on(day), "galleries": galleries_on(day)}
+        starts = datetime.datetime.combine(
+            day, datetime.time.min, tzinfo=timezone.get_current_timezone()
+        )
+        released = F("pressreleasepage__release_date")
+        pages = Page.objects.annotate(date=released).filter(
+            Q(date__gte=starts, date__lt=starts + datetime.timedelta(1))
+            | Q(gallerypage__date=day)
+        )
+        releases, galleries = links_by_type(pages, PressReleasePage, GalleryPage)
+        return {"press_releases": releases, "galleries": galleries}
 
     # Routes ----------------------------------------------------------------
     @path("", name="programme")
@@ -434,16 +435,25 @@ class SessionPage(RoutablePageMixin, BasePage):
         names = dict(INTERPRETATION_LANGUAGES)
         return [names[code] for code in self.interpretation_languages if code in names]
 
+    @cached_property
+    def linked_from(self):
+        """Links to the live press releases that name this session (oldest
+        first) and to its photo galleries (in the tree's order): one query."""
+        from .media import GalleryPage
+        from .press import PressReleasePage
+
+        pages = Page.objects.annotate(date=F("pressreleasepage__release_date")).filter(
+            Q(pressreleasepage__related_sessions=self) | Q(gallerypage__session=self)
+        )
+        return links_by_type(pages, PressReleasePage, GalleryPage)
+
     def related_press_releases(self):
         """Live press releases that name this session, oldest first."""
-        return as_links(public(self.press_releases.live()).order_by("release_date"))
+        return self.linked_from[0]
 
     def photo_gallery(self):
         """The session's first live photo gallery, if any."""
-        # The related manager sets `session` on what it returns: load its column.
-        return as_links(
-            public(self.galleries.live()).order_by("path"), "session"
-        ).first()
+        return next(iter(self.linked_from[1]), None)
 
     @re_path(r"^calendar\.ics/?$", name="calendar")
     def calendar(self, request):
