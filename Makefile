@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/iclc
+# One pytest worker per core (pytest-xdist), each with its own test database.
+PYTEST_ARGS ?= -n auto
 # What `make run` and `make bench` use: the visitors' settings over plain HTTP.
 DATABASE_URL ?= sqlite:///$(CURDIR)/db.sqlite3
 RUN_ENV := DJANGO_SETTINGS_MODULE=iclc.settings.production DJANGO_HTTPS=0 \
@@ -14,6 +16,8 @@ GUNICORN := $(VENV)/bin/gunicorn iclc.wsgi --workers 2
 BENCH_PORT ?= 8180
 BENCH_DURATION ?= 8
 BENCH_LOAD_DURATION ?= 60
+# Part of a label to measure only some addresses, e.g. BENCH_ONLY=PressReleasePage.
+BENCH_ONLY ?=
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends
 
 .DEFAULT_GOAL := help
@@ -73,7 +77,8 @@ run: setup-site ## Serve the site as visitors get it on http://127.0.0.1:$(PORT)
 
 bench: setup-site deb-wrk deb-browser $(VENV)/installed-dev ## Load-test every page type (docs/performance.md)
 	$(RUN_ENV) $(PY) manage.py bench --port $(BENCH_PORT) --duration $(BENCH_DURATION) \
-		--load-duration $(BENCH_LOAD_DURATION) -- $(GUNICORN) --bind 127.0.0.1:$(BENCH_PORT)
+		--load-duration $(BENCH_LOAD_DURATION) --only "$(BENCH_ONLY)" \
+		-- $(GUNICORN) --bind 127.0.0.1:$(BENCH_PORT)
 
 dev: $(VENV)/installed deb-gettext ## Serve with runserver and DEBUG on
 	$(PY) manage.py migrate --noinput

@@ -139,6 +139,12 @@ class Command(BaseCommand):
         parser.add_argument("--connections", type=int, default=64)
         parser.add_argument("--threads", type=int, default=2)
         parser.add_argument("--markdown", default="test-artifacts/bench.md")
+        parser.add_argument(
+            "--only",
+            default="",
+            help="measure only the addresses whose label contains this text "
+            "(e.g. PressReleasePage); the targets then speak of those alone",
+        )
         parser.add_argument("server", nargs="+", help="the server command line")
 
     def handle(self, *args, **options):
@@ -360,7 +366,8 @@ class Command(BaseCommand):
                 search = reverse("search") + "?q=learning"
             urls.append((f"search results {language}", search))
         urls.append(("sitemap.xml", "/sitemap.xml"))
-        return urls
+        only = self.options.get("only") if hasattr(self, "options") else ""
+        return [(label, url) for label, url in urls if only in label]
 
     def run_all(self):
         o = self.options
