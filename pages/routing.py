@@ -61,20 +61,21 @@ def route(self, request, path_components):
     if target is None:
         return translated_route(self, request, path_components)
     model, lookup, ancestors, consumed = target
-    # Page types name the foreign keys their page always shows (`serve_related`)
-    # and the pages it links to (`serve_linked`).
+    # Page types name the foreign keys their page always shows (`serve_related`),
+    # the pages it links to (`serve_linked`) and facts about its related rows
+    # (`serve_annotations()`).
     related = getattr(model, "serve_related", ())
     linked = getattr(model, "serve_linked", {})
     # Unordered: `first()` would sort by the tree path, which costs more to
     # build than the rest of the query.
-    found = list(
-        without_unread_columns(
-            model.objects.select_related(*related, *linked),
-            *(linked_deferrals(model) if linked else ()),
-        )
-        .filter(**lookup)
-        .order_by()[:1]
+    pages = without_unread_columns(
+        model.objects.select_related(*related, *linked),
+        *(linked_deferrals(model) if linked else ()),
     )
+    # And what the page would otherwise ask in a query of its own.
+    if hasattr(model, "serve_annotations"):
+        pages = pages.annotate(**model.serve_annotations())
+    found = list(pages.filter(**lookup).order_by()[:1])
     if not found:
         return translated_route(self, request, path_components)
     page = found[0]

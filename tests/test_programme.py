@@ -8,7 +8,9 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
+from wagtail_factories import DocumentFactory
 
+from pages.models import SessionDocument
 from tests.factories import (
     MEXICO_CITY,
     ProgrammePageFactory,
@@ -312,6 +314,23 @@ def test_session_page_shows_people_and_calendar_link(client, programme, lang):
     assert page.select_one('link[type="text/calendar"]')["href"].endswith(
         "calendar.ics"
     )
+
+
+def test_session_page_lists_its_documents_and_only_then_looks_them_up(
+    client, programme
+):
+    opening, forum = programme.sessions["opening"], programme.sessions["forum"]
+    agenda = DocumentFactory(title="Opening agenda", file__filename="agenda.pdf")
+    SessionDocument.objects.create(page=opening, document=agenda, sort_order=0)
+    listed = soup(client.get(url(opening, "en"))).select(".document-list a")
+    assert [(a.get_text(strip=True), a["href"]) for a in listed] == [
+        ("Opening agenda", agenda.url)
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        page = soup(client.get(url(forum, "es")))
+    assert not page.select(".document-list")
+    looked_up = [q for q in queries if q["sql"].startswith('SELECT "pages_sessiondoc')]
+    assert not looked_up
 
 
 def test_home_page_shows_the_programme_by_day(client, programme):

@@ -68,7 +68,7 @@ EXPECTED = {
     "ProgrammePage day/2015-09-28/": 4,
     "ProgrammePage calendar.ics": 3,
     "ProgrammePage day/2015-09-28/calendar.ics": 3,
-    "SessionPage": 4,
+    "SessionPage": 3,
     "SessionPage calendar.ics": 2,
     "MediaIndexPage": 2,
     "GalleryPage": 3,

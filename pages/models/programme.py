@@ -10,7 +10,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -358,6 +358,13 @@ class SessionPage(RoutablePageMixin, BasePage):
     serve_related = ("listing_image",)
     # The venue is named, linked and located (the JSON-LD place).
     serve_linked = {"venue": VENUE_FIELDS}
+
+    @staticmethod
+    def serve_annotations():
+        # Few sessions have documents: those without need no query for them.
+        documents = SessionDocument.objects.filter(page=OuterRef("pk"))
+        return {"has_documents": Exists(documents)}
+
     # What the programme, its days and its calendars show of each session.
     listed_fields = (
         "start",
@@ -476,7 +483,11 @@ class SessionPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["participants"] = self.participant_list
-        context["documents"] = self.documents.select_related("document")
+        context["documents"] = (
+            self.documents.select_related("document")
+            if getattr(self, "has_documents", True)
+            else []
+        )
         context["press_releases"] = self.related_press_releases()
         context["gallery"] = self.photo_gallery()
         return context
