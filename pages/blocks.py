@@ -140,14 +140,22 @@ class DocumentListBlock(blocks.StructBlock):
 
 
 class ConferenceDocumentChooserBlock(SnippetChooserBlock):
-    """A conference document loaded with both its files: one query for a whole
-    list instead of one more per file."""
+    """A conference document with both its files.
+
+    The conference has a handful of official documents, shown on many pages
+    (home, documents, press releases): like the site chrome, all of them are
+    read in one query once per content generation and kept in the cache
+    (`pages.cache.per_generation`), so a page that lists some costs no query."""
 
     def bulk_to_python(self, values):
-        found = self.model_class.objects.select_related("file_en", "file_es").in_bulk(
-            values
-        )
+        from pages.cache import per_generation
+
+        found = per_generation("conference-documents", self.every_document)
         return [found.get(value) for value in values]
+
+    def every_document(self):
+        documents = self.model_class.objects.select_related("file_en", "file_es")
+        return documents.in_bulk()
 
     def deconstruct(self):
         # Stored block definitions (migrations) name the plain snippet chooser.

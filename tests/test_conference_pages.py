@@ -262,6 +262,30 @@ def test_conference_documents_block_lists_both_files(client, home_page, lang):
     )
 
 
+def test_a_changed_conference_document_shows_at_once_in_both_languages(
+    client, home_page
+):
+    """Conference documents are kept per content generation (pages/blocks.py):
+    editing one must reach the pages that list it, cached or not."""
+    document = ConferenceDocumentFactory(title_en="Agenda", title_es="Orden del día")
+    block = {
+        "type": "conference_documents",
+        "value": {"heading": "", "intro": "", "documents": [document.pk]},
+    }
+    page = StandardPageFactory(parent=home_page, body_en=[block], body_es=[block])
+
+    def titles(lang):
+        html = soup(client.get(page.url_in(lang)))
+        return [h.get_text(strip=True) for h in html.select(".conference-document h3")]
+
+    assert (titles("en"), titles("es")) == (["Agenda"], ["Orden del día"])
+    document.title_en, document.title_es = "Final agenda", "Orden del día final"
+    document.save()
+    assert (titles("en"), titles("es")) == (["Final agenda"], ["Orden del día final"])
+    document.delete()
+    assert (titles("en"), titles("es")) == ([], [])
+
+
 def test_editor_can_create_a_showcase_programme_in_the_admin(
     client, home_page, django_user_model
 ):
