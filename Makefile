@@ -16,7 +16,7 @@ GUNICORN := $(VENV)/bin/gunicorn iclc.wsgi --workers 2
 BENCH_PORT ?= 8180
 BENCH_DURATION ?= 8
 BENCH_LOAD_DURATION ?= 60
-# Part of a label to measure only some addresses, e.g. BENCH_ONLY=PressReleasePage.
+# Parts of labels to measure only some addresses, e.g. BENCH_ONLY=PressReleasePage,SessionPage.
 BENCH_ONLY ?=
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends
 

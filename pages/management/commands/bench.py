@@ -142,8 +142,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--only",
             default="",
-            help="measure only the addresses whose label contains this text "
-            "(e.g. PressReleasePage); the targets then speak of those alone",
+            help="measure only the addresses whose label contains this text, or "
+            "one of these comma-separated texts (e.g. PressReleasePage,SessionPage); "
+            "the targets then speak of those alone",
         )
         parser.add_argument("server", nargs="+", help="the server command line")
 
@@ -366,8 +367,9 @@ class Command(BaseCommand):
                 search = reverse("search") + "?q=learning"
             urls.append((f"search results {language}", search))
         urls.append(("sitemap.xml", "/sitemap.xml"))
-        only = self.options.get("only") if hasattr(self, "options") else ""
-        return [(label, url) for label, url in urls if only in label]
+        only = self.options.get("only", "") if hasattr(self, "options") else ""
+        wanted = [part.strip() for part in only.split(",")]
+        return [(label, url) for label, url in urls if any(w in label for w in wanted)]
 
     def run_all(self):
         o = self.options
