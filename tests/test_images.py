@@ -142,6 +142,47 @@ def test_renditions_are_cached_once_not_written_back_on_every_render(
     assert len(writes) == 1  # and cached again
 
 
+def test_a_listing_attaches_renditions_from_the_cache_or_in_one_query(
+    django_assert_num_queries,
+):
+    from django.core.cache import cache
+
+    from pages.models import SiteImage
+    from pages.models.images import attach_renditions
+
+    photos = [photo(), photo()]
+    specs = preset_specs("card")
+    expected = {
+        image.pk: {spec: str(image.get_rendition(spec).url) for spec in specs}
+        for image in photos
+    }
+
+    def listing():
+        """Three cards, the first photo on two of them, as a fresh query gives."""
+        first, second = (SiteImage.objects.get(pk=image.pk) for image in photos)
+        return [first, second, SiteImage.objects.get(pk=photos[0].pk)]
+
+    def shown(cards):
+        return [
+            {spec: str(card.get_rendition(spec).url) for spec in specs}
+            for card in cards
+        ]
+
+    for cold in (True, False):
+        if cold:
+            cache.clear()
+        cards = listing()
+        with django_assert_num_queries(1 if cold else 0):
+            attach_renditions([*cards, None], "card")
+            assert shown(cards) == [expected[card.pk] for card in cards]
+        for card in cards:
+            assert all(r.image is card for r in card.prefetched_renditions)
+        # The same photo on two cards: renditions of its own on each.
+        assert not {id(r) for r in cards[0].prefetched_renditions} & {
+            id(r) for r in cards[2].prefetched_renditions
+        }
+
+
 @pytest.mark.parametrize("preset", sorted(PRESETS))
 @pytest.mark.parametrize(
     "attrs",

@@ -4,7 +4,7 @@ from functools import cache
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +15,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from pages import structured_data
 from pages.forms import BasePageForm
 from pages.permissions import EditorialPagePermissionTester
-from pages.restrictions import is_restricted, public
+from pages.restrictions import is_restricted
 
 from .images import attach_renditions
 
@@ -108,21 +108,6 @@ def as_links(pages, *extra_fields, joined=None):
         pages = pages.select_related(name)
         columns += tuple(f"{name}__{c}" for c in link_columns(target, language, fields))
     return QuerySet.only(pages, *columns)
-
-
-def links_by_type(pages, *models):
-    """Links to `pages` (plain `Page`s matching joins of several page types),
-    live and public, ordered by an annotation `date` (nulls last) and the tree:
-    one list per model in `models`, by each page's type. Pages that link to
-    one page from several page types cost one query instead of one per type."""
-    found = {model: [] for model in models}
-    ordered = as_links(public(pages.live())).order_by(
-        F("date").asc(nulls_last=True), "path"
-    )
-    for page in ordered:
-        if page.specific_class in found:
-            found[page.specific_class].append(page)
-    return [found[model] for model in models]
 
 
 @cache

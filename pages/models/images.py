@@ -2,6 +2,7 @@
 
 import copy
 import time
+from collections import Counter
 from functools import lru_cache
 
 from django.db import models
@@ -61,22 +62,21 @@ class SiteImage(AbstractImage):
     def default_alt_text(self):
         return self.description or ""
 
-    # Wagtail writes every rendition it found in the cache back to the cache on
-    # each render (only prefetched ones are marked as already cached): with the
-    # file cache of `make run` that cost more than the rest of a page's render.
-    # Renditions found in the cache are marked here, and single renditions go
-    # through the same path, so a rendition is cached once, when it is found in
-    # the database or made. This process keeps copies of those it read, for the
-    # current content generation (`pages.cache.ProcessCopies`), so a page's
-    # images cost no cache round trip either.
-    # Renditions a listing attached (`attach_renditions`) are looked up first;
-    # one it did not attach (the social card's size of a gallery's first photo)
-    # is then looked up as any other, not made again.
+    # Renditions a listing attached (`attach_renditions`) come first. The others
+    # are read from this process's copies or the rendition cache
+    # (`read_cached_renditions`), then the database. Wagtail would write every
+    # rendition it found in the cache back to it on each render (it marks only
+    # prefetched ones as cached), which with the file cache of `make run` cost
+    # more than the rest of a page; marked here, a rendition is cached once, when
+    # it is found in the database or made. A size a listing did not attach (the
+    # social card's of a gallery's first photo) is thus found, not made again.
     def find_existing_renditions(self, *filters):
         found = {}
         if self._get_prefetched_renditions() is not None:
             found = super().find_existing_renditions(*filters)
         by_key = {rendition_cache_key(self, f): f for f in filters if f not in found}
+        if not by_key:
+            return found
         for key, rendition in read_cached_renditions(by_key).items():
             rendition.image = self
             found[by_key[key]] = rendition
@@ -164,61 +164,50 @@ def attach_renditions(images, *presets_and_specs):
     """Give each of `images` (None is skipped) the renditions a listing shows of
     it: a preset's sizes and single filter specs.
 
-    They come from this process's copies or the rendition cache, and what
-    neither holds from the database, in one query for all the images; Wagtail
-    then looks no further (`prefetched_renditions`). A page of images thus costs
-    no query once their renditions are cached, and one whatever their number
-    when they are not. Renditions read from the database are cached for the
-    next render. A rendition not asked for here would be looked up again, one
-    query per image: the query-count tests would show it."""
-    images = list({id(image): image for image in images if image is not None}.values())
+    They come from this process's copies or the rendition cache, and for the
+    images the cache lacks some of, from the database in one query; Wagtail then
+    looks no further (`prefetched_renditions`). A page of images thus costs no
+    query once their renditions are cached, and one whatever their number when
+    they are not; renditions read from the database are cached for next time."""
+    images = [image for image in images if image is not None]
     filters = [shared_filter(spec) for spec in listed_specs(presets_and_specs)]
-    wanted = {}
-    for image in images:
-        for f in filters:
-            wanted.setdefault(rendition_cache_key(image, f), []).append(image)
-    cached = read_cached_renditions(wanted)
-    lacking = {}
-    for image in images:
-        image.prefetched_renditions = []
-    for key, owners in wanted.items():
-        for image in owners:
-            rendition = cached.get(key)
-            if rendition is None:
-                lacking.setdefault(image.pk, []).append(image)
-            else:
-                rendition = copy.copy(rendition) if len(owners) > 1 else rendition
-                rendition.image = image
-                image.prefetched_renditions.append(rendition)
-    if lacking:
-        load_renditions(lacking, filters)
-
-
-def load_renditions(images_by_pk, filters):
-    """One query for the renditions of `filters` of the images in `images_by_pk`
-    ({pk: [image]}), which replace what they had; the current ones are cached."""
-    stored = SiteRendition.objects.filter(
-        image_id__in=images_by_pk, filter_spec__in=[f.spec for f in filters]
+    # Per image: the cache key of each size it is shown in, by (spec, focal point).
+    keys = {
+        image.pk: {
+            (f.spec, f.get_cache_key(image)): rendition_cache_key(image, f)
+            for f in filters
+        }
+        for image in images
+    }
+    cached = read_cached_renditions(
+        [k for sizes in keys.values() for k in sizes.values()]
     )
-    by_image = {}
-    for rendition in stored:
-        by_image.setdefault(rendition.image_id, []).append(rendition)
-    to_cache = {}
-    for pk, images in images_by_pk.items():
-        for image in {id(image): image for image in images}.values():
-            image.prefetched_renditions = [
-                copy.copy(rendition) for rendition in by_image.get(pk, [])
-            ]
-            for rendition in image.prefetched_renditions:
-                rendition.image = image
-        image = images[0]
-        for f in filters:
-            key = rendition_cache_key(image, f)
-            for rendition in image.prefetched_renditions:
-                if (rendition.filter_spec, rendition.focal_point_key) == (
-                    f.spec,
-                    f.get_cache_key(image),
-                ):
-                    to_cache[key] = rendition
-    if to_cache:
+    found = {
+        pk: [cached[key] for key in sizes.values() if key in cached]
+        for pk, sizes in keys.items()
+    }
+    lacking = [
+        pk for pk, found_here in found.items() if len(found_here) < len(keys[pk])
+    ]
+    if lacking:
+        specs = [f.spec for f in filters]
+        stored = SiteRendition.objects.filter(
+            image_id__in=lacking, filter_spec__in=specs
+        )
+        found.update({pk: [] for pk in lacking})
+        to_cache = {}
+        for rendition in stored:
+            found[rendition.image_id].append(rendition)
+            size = (rendition.filter_spec, rendition.focal_point_key)
+            if size in keys[rendition.image_id]:
+                to_cache[keys[rendition.image_id][size]] = rendition
         SiteRendition.cache_backend.set_many(to_cache)
+    # An image shown twice (the same photo on two cards) gets renditions of its own.
+    shown = Counter(image.pk for image in images)
+    for image in images:
+        renditions = found[image.pk]
+        if shown[image.pk] > 1:
+            renditions = [copy.copy(rendition) for rendition in renditions]
+        for rendition in renditions:
+            rendition.image = image
+        image.prefetched_renditions = renditions

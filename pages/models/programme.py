@@ -24,8 +24,9 @@ from wagtail.models import Orderable, Page
 
 from pages import structured_data
 from pages.blocks import BodyStreamBlock
+from pages.restrictions import public
 
-from .base import BasePage, as_links, links_by_type
+from .base import BasePage, as_links
 
 # What a session shows of its venue besides the link: the calendars' location
 # and the JSON-LD place give its address and coordinates.
@@ -89,6 +90,25 @@ def parse_day(value):
         return datetime.date.fromisoformat(value) if len(value or "") == 10 else None
     except ValueError:
         return None
+
+
+def releases_and_galleries(condition):
+    """Links to the live, public press releases (oldest first) and photo
+    galleries (in the tree's order) among the pages matching `condition` (on
+    `pressreleasepage__…` and `gallerypage__…`), as two lists from one query."""
+    from .media import GalleryPage
+    from .press import PressReleasePage
+
+    pages = as_links(public(Page.objects.live().filter(condition))).order_by(
+        F("pressreleasepage__release_date").asc(nulls_last=True), "path"
+    )
+    releases, galleries = [], []
+    for page in pages:
+        if page.specific_class is PressReleasePage:
+            releases.append(page)
+        elif page.specific_class is GalleryPage:
+            galleries.append(page)
+    return releases, galleries
 
 
 class ProgrammePage(RoutablePageMixin, BasePage):
@@ -220,18 +240,16 @@ class ProgrammePage(RoutablePageMixin, BasePage):
         """What else the day view shows for `day`: links to that day's press
         releases (by time) and photo galleries (keys: "press_releases",
         "galleries"), in one query."""
-        from .media import GalleryPage
-        from .press import PressReleasePage
-
         starts = datetime.datetime.combine(
             day, datetime.time.min, tzinfo=timezone.get_current_timezone()
         )
-        released = F("pressreleasepage__release_date")
-        pages = Page.objects.annotate(date=released).filter(
-            Q(date__gte=starts, date__lt=starts + datetime.timedelta(1))
+        releases, galleries = releases_and_galleries(
+            Q(
+                pressreleasepage__release_date__gte=starts,
+                pressreleasepage__release_date__lt=starts + datetime.timedelta(1),
+            )
             | Q(gallerypage__date=day)
         )
-        releases, galleries = links_by_type(pages, PressReleasePage, GalleryPage)
         return {"press_releases": releases, "galleries": galleries}
 
     # Routes ----------------------------------------------------------------
@@ -444,15 +462,10 @@ class SessionPage(RoutablePageMixin, BasePage):
 
     @cached_property
     def linked_from(self):
-        """Links to the live press releases that name this session (oldest
-        first) and to its photo galleries (in the tree's order): one query."""
-        from .media import GalleryPage
-        from .press import PressReleasePage
-
-        pages = Page.objects.annotate(date=F("pressreleasepage__release_date")).filter(
+        """(press releases that name this session, its photo galleries)."""
+        return releases_and_galleries(
             Q(pressreleasepage__related_sessions=self) | Q(gallerypage__session=self)
         )
-        return links_by_type(pages, PressReleasePage, GalleryPage)
 
     def related_press_releases(self):
         """Live press releases that name this session, oldest first."""

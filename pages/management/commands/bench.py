@@ -367,8 +367,7 @@ class Command(BaseCommand):
                 search = reverse("search") + "?q=learning"
             urls.append((f"search results {language}", search))
         urls.append(("sitemap.xml", "/sitemap.xml"))
-        only = self.options.get("only", "") if hasattr(self, "options") else ""
-        wanted = [part.strip() for part in only.split(",")]
+        wanted = [part.strip() for part in self.options["only"].split(",")]
         return [(label, url) for label, url in urls if any(w in label for w in wanted)]
 
     def run_all(self):
