@@ -107,3 +107,80 @@ def test_moderator_previews_the_submitted_revision_in_either_language(
         preview(client, task_preview, "en").h1.get_text(strip=True)
         == (DRAFT["title_en"])
     )
+
+
+PREVIEW_TITLES = {"en": "Preview headline", "es": "Titular de la vista previa"}
+
+
+def preview_shows(client, url, mode):
+    """The preview in `mode`: its `lang` and the draft's title in that language."""
+    shown = preview(client, url, mode)
+    assert shown.html["lang"] == mode
+    assert PREVIEW_TITLES[mode] in shown.title.get_text()
+    return shown
+
+
+def related_items(pages):
+    """Form values that link a page to others (a preview holds them in memory,
+    not in the database): a release's sessions and gallery, a gallery's session."""
+    return {
+        "PressReleasePage": {
+            "related_sessions": [str(pages["SessionPage"].pk)],
+            "related_gallery": str(pages["GalleryPage"].pk),
+        },
+        "SessionPage": {"venue": str(pages["VenuePage"].pk)},
+        "GalleryPage": {"session": str(pages["SessionPage"].pk)},
+    }
+
+
+@pytest.mark.parametrize("mode", ["en", "es"])
+def test_every_page_type_previews_its_draft_in_either_language(
+    client, editor, every_page_type, mode
+):
+    login(client, editor)
+    for name, page in every_page_type.items():
+        edit = client.get(edit_page_url(page))
+        assert edit.status_code == 200, name
+        data = {
+            **form_fields(edit.content),
+            **related_items(every_page_type).get(name, {}),
+            "title_en": PREVIEW_TITLES["en"],
+            "title_es": PREVIEW_TITLES["es"],
+        }
+        url = reverse("wagtailadmin_pages:preview_on_edit", args=(page.pk,))
+        assert client.post(url, data).json()["is_valid"], name
+        preview_shows(client, url, mode)
+
+
+@pytest.mark.parametrize("mode", ["en", "es"])
+def test_every_page_type_previews_as_a_new_page(client, editor, every_page_type, mode):
+    login(client, editor)
+    for name, page in every_page_type.items():
+        parent = page.get_parent().specific
+        model = type(page)
+        if not model.can_create_at(parent):
+            continue  # one per site (home, programme, press room…): no "add"
+        add = client.get(add_page_url(model, parent))
+        assert add.status_code == 200, name
+        data = {
+            **form_fields(add.content),
+            # The required fields' values of an existing page of the type.
+            **{
+                key: value
+                for key, value in form_fields(
+                    client.get(edit_page_url(page)).content
+                ).items()
+                if not key.startswith(("slug", "title"))
+            },
+            **related_items(every_page_type).get(name, {}),
+            "title_en": PREVIEW_TITLES["en"],
+            "title_es": PREVIEW_TITLES["es"],
+            "slug_en": "new-preview",
+        }
+        url = reverse(
+            "wagtailadmin_pages:preview_on_add",
+            args=(model._meta.app_label, model._meta.model_name, parent.pk),
+        )
+        response = client.post(url, data).json()
+        assert response["is_valid"], (name, response)
+        preview_shows(client, url, mode)

@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Orderable, Page, PageViewRestriction
 
 from pages import structured_data
@@ -188,10 +189,15 @@ class BasePage(ListingMixin, Page):
         abstract = True
 
     def serve_preview(self, request, mode_name):
+        return self.serve_in_preview_language(request, mode_name, super().serve_preview)
+
+    def serve_in_preview_language(self, request, mode_name, serve_preview):
+        """`serve_preview(request, mode_name)` with the preview mode's language
+        active (the modes are the site's languages)."""
         language = mode_name if mode_name in dict(self.preview_modes) else "en"
         with translation.override(language):
             request.LANGUAGE_CODE = language
-            response = super().serve_preview(request, mode_name)
+            response = serve_preview(request, mode_name)
             # `serve` returns a lazy TemplateResponse; render it while the preview
             # language is active, or it renders later in the admin's language.
             if hasattr(response, "render") and not response.is_rendered:
@@ -286,6 +292,21 @@ class BasePage(ListingMixin, Page):
         """This page's URL in `language` (slugs are translated)."""
         with translation.override(language):
             return self.get_url(request)
+
+
+class RoutableBasePage(RoutablePageMixin, BasePage):
+    """A page with addresses of its own below it (days, feeds, calendars).
+
+    `RoutablePageMixin` must come before `Page` for its routing, so its
+    `serve_preview` (which serves the index route and calls no `super()`) would
+    hide `BasePage`'s: the preview in the chosen language is asked for again here.
+    """
+
+    class Meta:
+        abstract = True
+
+    def serve_preview(self, request, mode_name):
+        return self.serve_in_preview_language(request, mode_name, super().serve_preview)
 
 
 # The large photo a gallery thumbnail links to (`{% lightbox_url %}`).

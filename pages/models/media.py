@@ -124,6 +124,8 @@ class GalleryPage(PhotoGalleryMixin, BasePage):
 
     def related_press_releases(self):
         """Live press releases that point to this gallery, oldest first."""
+        if self.pk is None:
+            return []  # a new gallery's preview: nothing points to it yet
         # The related manager sets `related_gallery` on what it returns: load its
         # column.
         releases = public(self.press_releases.live()).order_by("release_date")

@@ -4,7 +4,7 @@ import datetime
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncDate
 from django.http import Http404
 from django.utils import timezone
@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 
@@ -20,15 +20,23 @@ from pages import structured_data
 from pages.blocks import BodyStreamBlock
 from pages.restrictions import public
 
-from .base import BasePage, GalleryPhoto, PhotoGalleryMixin, as_links, for_listing
+from .base import (
+    BasePage,
+    GalleryPhoto,
+    PhotoGalleryMixin,
+    RoutableBasePage,
+    as_links,
+    for_listing,
+)
 from .images import attach_renditions
+from .programme import SessionPage
 
 # Feeds and listings ask for the same renditions, so each is generated once.
 LISTING_RENDITIONS = "fill-480x270"
 ENCLOSURE_RENDITION = "width-1200|format-jpeg"
 
 
-class PressReleaseIndexPage(RoutablePageMixin, BasePage):
+class PressReleaseIndexPage(RoutableBasePage):
     """The newsroom: every press release, newest first, with RSS and Atom feeds.
 
     One per site, below the home page. Its children are the press releases;
@@ -252,7 +260,13 @@ class PressReleasePage(PhotoGalleryMixin, BasePage):
         return context
 
     def get_related_sessions(self):
-        return as_links(public(self.related_sessions.live()).order_by("start"), "start")
+        sessions = self.related_sessions.all()
+        if not isinstance(sessions, QuerySet):
+            # A preview: the relation holds the form's choice in memory
+            # (modelcluster), not a query; look the chosen sessions up.
+            chosen = [session.pk for session in sessions]
+            sessions = SessionPage.objects.filter(pk__in=chosen)
+        return as_links(public(sessions.live()).order_by("start"), "start")
 
 
 class PressReleaseGalleryImage(GalleryPhoto):

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
@@ -26,7 +26,7 @@ from pages import structured_data
 from pages.blocks import BodyStreamBlock
 from pages.restrictions import public
 
-from .base import BasePage, as_links
+from .base import BasePage, RoutableBasePage, as_links
 
 # What a session shows of its venue besides the link: the calendars' location
 # and the JSON-LD place give its address and coordinates.
@@ -111,7 +111,7 @@ def releases_and_galleries(condition):
     return releases, galleries
 
 
-class ProgrammePage(RoutablePageMixin, BasePage):
+class ProgrammePage(RoutableBasePage):
     """The programme, one under the home page; its children are SessionPages.
 
     Sub-paths are language-neutral so the language switcher keeps them:
@@ -292,7 +292,7 @@ class ProgrammePage(RoutablePageMixin, BasePage):
         )
 
 
-class SessionPage(RoutablePageMixin, BasePage):
+class SessionPage(RoutableBasePage):
     """One session of the programme, a child of the ProgrammePage.
 
     Start and end are stored in UTC and shown in Mexico City time. `sequence`
@@ -463,6 +463,8 @@ class SessionPage(RoutablePageMixin, BasePage):
     @cached_property
     def linked_from(self):
         """(press releases that name this session, its photo galleries)."""
+        if self.pk is None:
+            return [], []  # the preview of a new session: nothing links to it yet
         return releases_and_galleries(
             Q(pressreleasepage__related_sessions=self) | Q(gallerypage__session=self)
         )

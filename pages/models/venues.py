@@ -133,6 +133,8 @@ class VenuePage(BasePage):
         """The live sessions held here, in time order."""
         from .programme import SessionPage
 
+        if self.pk is None:
+            return SessionPage.objects.none()  # a new venue's preview
         # Linked with their times and rooms: no speakers are listed here.
         return as_links(
             SessionPage.objects.live().filter(venue=self), "start", "end", "room"
