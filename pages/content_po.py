@@ -254,9 +254,8 @@ def _save(stored, obj, user, publish, result):
 def _publishable(obj):
     from wagtail.models import Page
 
+    from pages.models.rules import untitled_languages
+
     if isinstance(obj, Page):
-        return all(
-            (getattr(obj, f"title_{code}", "") or "").strip()
-            for code, _n in settings.LANGUAGES
-        )
+        return not untitled_languages(vars(obj))  # its field values by name
     return True

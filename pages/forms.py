@@ -1,31 +1,35 @@
 """Admin form behaviour shared by every page type."""
 
-from django.conf import settings
-from django.utils.translation import gettext_lazy as _
-
 from wagtail.admin.forms import WagtailAdminPageForm
 
-PUBLISH_WITHOUT_TITLE = _(
-    "A page cannot be published without a Spanish title: the Spanish site would "
-    "show its English title. Write the Spanish title, or save a draft."
-)
+from pages.models.rules import PUBLISH_WITHOUT_TITLE, untitled_languages
 
 
 class BasePageForm(WagtailAdminPageForm):
-    """Refuses to publish a page whose title is empty in a site language.
+    """Refuses to publish, or to approve, a page whose title is empty in a site
+    language.
 
     Drafts may lack it (the translation report lists them); other empty Spanish
-    fields fall back to English and are reported, not refused.
+    fields fall back to English and are reported, not refused. The rule holds
+    however a page goes live (`BasePage.publish`); this form says so in the
+    editor, next to the field.
     """
 
     def clean(self):
         cleaned = super().clean()
-        if "action-publish" not in self.data:
+        if not self.goes_live():
             return cleaned
-        default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-        for code, _name in settings.LANGUAGES:
+        for code in untitled_languages(cleaned):
             name = f"title_{code}"
-            if code == default or (cleaned.get(name) or "").strip():
-                continue
             self.add_error(name if name in self.fields else None, PUBLISH_WITHOUT_TITLE)
         return cleaned
+
+    def goes_live(self):
+        """Whether the button pressed publishes: Publish (now or at a scheduled
+        time), or a moderator's Approve in the editor."""
+        if "action-publish" in self.data:
+            return True
+        return (
+            "action-workflow-action" in self.data
+            and self.data.get("workflow-action-name") == "approve"
+        )

@@ -195,21 +195,35 @@ def _sync_page_permissions(apps, using, group, role, root):
     )
 
 
+def _approval_task_model(apps):
+    """The site's approval task (pages/models/workflow.py); Wagtail's group
+    approval in the migrations that come before the model."""
+    try:
+        return apps.get_model("pages", "ModeratorsApprovalTask")
+    except LookupError:
+        return apps.get_model("wagtailcore", "GroupApprovalTask")
+
+
 def _sync_workflow(apps, using, moderators, root):
-    """One workflow, "Moderators approval", on the tree root: every page uses it."""
+    """One workflow, "Moderators approval", on the tree root: every page uses it.
+
+    Its one task is the site's approval task; a workflow made before that task
+    existed (with Wagtail's group approval) has its task replaced, and the old
+    task deactivated so that it is offered nowhere.
+    """
     ContentType = apps.get_model("contenttypes", "ContentType")
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
-    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    ApprovalTask = _approval_task_model(apps)
 
-    task = GroupApprovalTask.objects.using(using).filter(name=TASK_NAME).first()
+    task = ApprovalTask.objects.using(using).filter(name=TASK_NAME).first()
     if task is None:
-        task = GroupApprovalTask.objects.using(using).create(
+        task = ApprovalTask.objects.using(using).create(
             name=TASK_NAME,
             active=True,
             content_type=ContentType.objects.db_manager(using).get_for_model(
-                GroupApprovalTask
+                ApprovalTask
             ),
         )
     elif not task.active:
@@ -223,7 +237,13 @@ def _sync_workflow(apps, using, moderators, root):
     elif not workflow.active:
         workflow.active = True
         workflow.save(update_fields=["active"])
-    if not WorkflowTask.objects.using(using).filter(workflow=workflow).exists():
+    steps = WorkflowTask.objects.using(using).filter(workflow=workflow)
+    replaced = list(steps.exclude(task=task).values_list("task_id", flat=True))
+    steps.exclude(task=task).delete()
+    apps.get_model("wagtailcore", "Task").objects.using(using).filter(
+        pk__in=replaced
+    ).update(active=False)
+    if not steps.exists():
         WorkflowTask.objects.using(using).create(
             workflow=workflow, task=task, sort_order=0
         )

@@ -1,9 +1,11 @@
 """Admin registrations: snippet viewsets, menu groups and dashboard panels."""
 
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -27,6 +29,7 @@ from pages.models import (
     Person,
     PressReleasePage,
 )
+from pages.models.rules import may_go_live
 from pages.translation_admin import (
     TranslationReportView,
     TranslationsView,
@@ -207,3 +210,26 @@ def add_editorial_panels(request, panels):
             ),
         ]
     )
+
+
+# --- The Spanish-title rule for bulk publishing (pages/models/rules.py) -------
+@hooks.register("before_bulk_action")
+def refuse_bulk_publish_without_titles(request, action_type, objects, action):
+    """Publishing several pages at once publishes none of them when one (or,
+    with "include descendants", one of their drafts below) has no Spanish
+    title: the moderator is told which, and nothing has changed."""
+    if action_type != "publish":
+        return None
+    pages = [page.specific for page in objects]
+    if request.POST.get("include_descendants"):
+        for page in objects:
+            pages += page.get_descendants().filter(has_unpublished_changes=True)
+    untitled = [page for page in pages if not may_go_live(page.specific)]
+    if not untitled:
+        return None
+    messages.error(
+        request,
+        _("Nothing was published: these pages have no Spanish title: %(titles)s")
+        % {"titles": ", ".join(page.get_admin_display_title() for page in untitled)},
+    )
+    return redirect(action.next_url)

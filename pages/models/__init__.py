@@ -12,6 +12,7 @@ from .snippets import ConferenceDocument, ContactOffice, Organisation
 from .standard import StandardPage
 from .translations import TranslationSource
 from .venues import VenueIndexPage, VenuePage, VenuePhoto
+from .workflow import ModeratorsApprovalTask
 
 __all__ = [
     "THEME_CHOICES",
@@ -24,6 +25,7 @@ __all__ = [
     "HomePage",
     "ListingMixin",
     "MediaIndexPage",
+    "ModeratorsApprovalTask",
     "Organisation",
     "Person",
     "PressReleaseGalleryImage",

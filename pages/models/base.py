@@ -1,8 +1,10 @@
 """The abstract page every page type of the site builds on."""
 
+import logging
 from functools import cache
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, QuerySet
 from django.utils import translation
@@ -19,6 +21,9 @@ from pages.permissions import EditorialPagePermissionTester
 from pages.restrictions import is_restricted
 
 from .images import attach_renditions
+from .rules import PUBLISH_WITHOUT_TITLE, untitled_languages
+
+logger = logging.getLogger(__name__)
 
 # What a link to a page reads: its title and address in either language. Lists of
 # links (breadcrumbs, related pages) load only these; the other columns (admin
@@ -203,6 +208,31 @@ class BasePage(ListingMixin, Page):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             return response
+
+    def publish(self, revision, *args, **kwargs):
+        """Wagtail's publish, refused for a revision without a title in every
+        language, however it goes live: the editor's Publish, a moderator's
+        approval, the scheduler, a PO import or a bulk action.
+
+        The admin's forms and actions refuse earlier, with a message (see
+        pages/forms.py, pages/models/workflow.py, pages/wagtail_hooks.py); this is
+        the rule's last line. A scheduled revision is not raised on, which would
+        stop `publish_scheduled` for every page after it: it is unscheduled and
+        logged, and stays a draft that the translation report lists.
+        """
+        if untitled_languages(revision.content):
+            if revision.approved_go_live_at is not None:
+                logger.error(
+                    "Not published at its scheduled time, as it has no title in "
+                    "every language: page %s, revision %s",
+                    self.pk,
+                    revision.pk,
+                )
+                revision.approved_go_live_at = None
+                revision.save(update_fields=["approved_go_live_at"])
+                return None
+            raise ValidationError(PUBLISH_WITHOUT_TITLE, code="untitled")
+        return super().publish(revision, *args, **kwargs)
 
     def get_admin_display_title(self):
         """The title in the admin's language, from the latest draft if there is one.
