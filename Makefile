@@ -6,6 +6,8 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/iclc
 # One pytest worker per core (pytest-xdist), each with its own test database.
 PYTEST_ARGS ?= -n auto
+# How often `make run`'s scheduler publishes the pages editors scheduled.
+SCHEDULER_INTERVAL ?= 60
 # What `make run` and `make bench` use: the visitors' settings over plain HTTP.
 DATABASE_URL ?= sqlite:///$(CURDIR)/db.sqlite3
 RUN_ENV := DJANGO_SETTINGS_MODULE=iclc.settings.production DJANGO_HTTPS=0 \
@@ -73,6 +75,10 @@ run: setup-site ## Serve the site as visitors get it on http://127.0.0.1:$(PORT)
 	@echo "  Admin:   http://127.0.0.1:$(PORT)/admin/  (create an account first:"
 	@echo "           $(PY) manage.py createsuperuser  — DJANGO_SUPERUSER_PASSWORD works for scripts)"
 	@echo ""
+	@echo "  Scheduled pages are published by a scheduler beside the server (every $(SCHEDULER_INTERVAL) s)."
+	@echo ""
+	@$(RUN_ENV) $(PY) manage.py run_scheduler --interval $(SCHEDULER_INTERVAL) & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null; wait $$scheduler' EXIT INT TERM; \
 	$(RUN_ENV) $(GUNICORN) --bind 127.0.0.1:$(PORT)
 
 bench: setup-site deb-wrk deb-browser $(VENV)/installed-dev ## Load-test every page type (docs/performance.md)

@@ -56,8 +56,8 @@ def test_compose_cache_and_scheduler(compose):
     assert services["web"]["depends_on"]["cache"]["condition"] == "service_healthy"
     scheduler = services["scheduler"]
     assert scheduler["build"] == "."
-    assert "manage.py publish_scheduled" in " ".join(scheduler["command"])
-    assert "sleep 60" in " ".join(scheduler["command"])
+    # The same scheduler as `make run`'s (tests/test_make_run.py runs it).
+    assert scheduler["command"] == ["python", "manage.py", "run_scheduler"]
     # web migrates at start: the scheduler waits until web is healthy.
     assert scheduler["depends_on"]["web"]["condition"] == "service_healthy"
     assert "media:/app/media" in scheduler["volumes"]

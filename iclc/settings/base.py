@@ -339,6 +339,8 @@ LOGGING = {
             "propagate": False,
         },
         "axes": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        # When the scheduler beside the server starts and stops.
+        "iclc.scheduler": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
     },
     "root": {"handlers": ["stderr"], "level": "WARNING"},
 }
