@@ -34,6 +34,9 @@ EDITORS = "Editors"
 MODERATORS = "Moderators"
 TRANSLATORS = "Translators"
 
+# Declared on the model that records translation sources (pages/models/translations.py).
+MANAGE_TRANSLATIONS = ("pages", "translationsource", "manage_translations")
+
 WORKFLOW_NAME = "Moderators approval"
 TASK_NAME = "Moderators approval"
 
@@ -48,6 +51,8 @@ class Role:
     # For each registered snippet model; an action the model doesn't have (e.g.
     # "publish" on a snippet without DraftStateMixin) is skipped.
     snippets: tuple[str, ...]
+    # Other model permissions, as (app label, model name, codename).
+    other: tuple[tuple[str, str, str], ...] = ()
 
 
 ROLES = {
@@ -66,6 +71,8 @@ ROLES = {
         images=("add", "change", "choose"),
         documents=("add", "change", "choose"),
         snippets=("add", "change", "delete", "publish", "lock", "unlock"),
+        # The translation report and PO files; their imports publish.
+        other=(MANAGE_TRANSLATIONS,),
     ),
     # Edit existing content (pages and snippets) and upload images. Without "add"
     # they cannot create, copy or move pages; `EditorialPagePermissionTester` also
@@ -75,6 +82,9 @@ ROLES = {
         images=("add", "choose"),
         documents=("choose",),
         snippets=("change",),
+        # The translation report and PO files; an import saves drafts and
+        # submits them to the Moderators (pages/translation_admin.py).
+        other=(MANAGE_TRANSLATIONS,),
     ),
 }
 
@@ -112,9 +122,13 @@ def snippet_model_labels():
 def _permission(apps, using, app_label, model_name, codename):
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
-    content_type = ContentType.objects.db_manager(using).get(
-        app_label=app_label, model=model_name.lower()
+    content_type = (
+        ContentType.objects.db_manager(using)
+        .filter(app_label=app_label, model=model_name.lower())
+        .first()
     )
+    if content_type is None:
+        return None  # a model a later migration adds
     return (
         Permission.objects.using(using)
         .filter(content_type=content_type, codename=codename)
@@ -125,6 +139,7 @@ def _permission(apps, using, app_label, model_name, codename):
 def _model_permissions(apps, using, role, snippet_labels):
     """The Django model permissions of a role (admin access and snippets)."""
     permissions = [_permission(apps, using, *ADMIN_ACCESS)]
+    permissions += [_permission(apps, using, *other) for other in role.other]
     for label in snippet_labels:
         try:
             model = apps.get_model(label)

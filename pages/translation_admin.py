@@ -13,6 +13,8 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 import polib
 
@@ -24,6 +26,25 @@ PERMISSION = "pages.manage_translations"
 
 def can_manage_translations(user):
     return user.is_active and user.has_perm(PERMISSION)
+
+
+def can_publish_pages(user):
+    return PagePermissionPolicy().user_has_permission(user, "publish")
+
+
+def submit_for_moderation(objects, user):
+    """Start the moderation workflow for each page among `objects` that an
+    import left with a draft, so that the Moderators see it on their dashboard."""
+    submitted = []
+    for obj in objects:
+        if not isinstance(obj, Page):
+            continue
+        page = Page.objects.get(pk=obj.pk).specific
+        workflow = page.get_workflow()
+        if page.has_unpublished_changes and workflow and not page.workflow_in_progress:
+            workflow.start(page, user)
+            submitted.append(page)
+    return submitted
 
 
 def _language_choices():
@@ -99,6 +120,15 @@ class ImportForm(forms.Form):
     )
     dry_run = forms.BooleanField(label=_("Check only (change nothing)"), required=False)
 
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not can_publish_pages(user):
+            # Translators' imports are drafts that go to the Moderators.
+            del self.fields["publish"]
+
+    def publishes(self):
+        return self.cleaned_data.get("publish") == "publish"
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         try:
@@ -126,15 +156,15 @@ class TranslationsView(WagtailAdminTemplateMixin, View):
         return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
     def get(self, request):
-        return self.render(ExportForm(), ImportForm())
+        return self.render(ExportForm(), ImportForm(user=request.user))
 
     def post(self, request):
         if "export" in request.POST:
             form = ExportForm(request.POST)
             if form.is_valid():
                 return self.download(form.cleaned_data)
-            return self.render(form, ImportForm())
-        form = ImportForm(request.POST, request.FILES)
+            return self.render(form, ImportForm(user=request.user))
+        form = ImportForm(request.POST, request.FILES, user=request.user)
         if not form.is_valid():
             return self.render(ExportForm(), form)
         data = form.cleaned_data
@@ -142,11 +172,18 @@ class TranslationsView(WagtailAdminTemplateMixin, View):
             data["file"],
             data["language"],
             user=request.user,
-            publish=data["publish"] == "publish",
+            publish=form.publishes(),
             dry_run=data["dry_run"],
         )
+        submitted = []
+        if not data["dry_run"] and not form.publishes():
+            submitted = submit_for_moderation(result.saved_objects, request.user)
         return self.render(
-            ExportForm(), ImportForm(), result=result, dry_run=data["dry_run"]
+            ExportForm(),
+            ImportForm(user=request.user),
+            result=result,
+            dry_run=data["dry_run"],
+            submitted=submitted,
         )
 
     def download(self, data):

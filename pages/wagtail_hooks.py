@@ -205,7 +205,10 @@ def add_editorial_panels(request, panels):
             MyDraftsPanel(),
             ScheduledPagesPanel(PressReleasePage, _("Scheduled press releases")),
             TranslationGapsPanel(
-                report_url=reverse("translation_report"),
+                # A link only for those who may open the report.
+                report_url=reverse("translation_report")
+                if can_manage_translations(request.user)
+                else None,
                 outdated=translation_outdated_count,
             ),
         ]
