@@ -33,3 +33,17 @@ class BasePageForm(WagtailAdminPageForm):
             "action-workflow-action" in self.data
             and self.data.get("workflow-action-name") == "approve"
         )
+
+
+class PressReleasePageForm(BasePageForm):
+    """A new release's dateline place starts in each language's own words: the
+    field's one default would put "Mexico City" in the Spanish column too."""
+
+    DEFAULT_LOCATION = {"en": "Mexico City", "es": "Ciudad de México"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            for code, place in self.DEFAULT_LOCATION.items():
+                if f"location_{code}" in self.fields:
+                    self.initial[f"location_{code}"] = place

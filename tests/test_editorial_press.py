@@ -152,3 +152,14 @@ def test_scheduled_press_releases_on_the_dashboard(client, moderator, newsroom):
     assert RELEASE["title_en"] in panel
     assert "5:00 p.m." in panel
     assert f"Mexico City time ({go_live.strftime('%Z')})" in panel
+
+
+def test_a_new_release_starts_with_the_dateline_place_in_each_language(
+    client, editor, newsroom
+):
+    login(client, editor)
+    form = BeautifulSoup(
+        client.get(add_page_url(PressReleasePage, newsroom)).content, "html.parser"
+    )
+    assert form.select_one("#id_location_en")["value"] == "Mexico City"
+    assert form.select_one("#id_location_es")["value"] == "Ciudad de México"

@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 
 from pages import structured_data
 from pages.blocks import BodyStreamBlock
+from pages.forms import PressReleasePageForm
 from pages.restrictions import public
 
 from .base import (
@@ -228,6 +229,7 @@ class PressReleasePage(PhotoGalleryMixin, BasePage):
 
     parent_page_types = ["pages.PressReleaseIndexPage"]
     subpage_types = []
+    base_form_class = PressReleasePageForm
     serve_related = ("listing_image", "featured_image")
     serve_linked = {"related_gallery": ()}
 
