@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 import polib
 
-from pages.translation_status import _records, outdated_keys
+from pages.translation_status import _records, outdated_keys, translated_segments
 from pages.translation_units import (
     DEFAULT_LANGUAGE,
     BadPlaceholders,
@@ -70,7 +70,9 @@ def export_catalogue(language, only_missing=False):
                 units = adapter.units(en_value)
                 if not units:
                     continue
-                current = adapter.aligned(en_value, getattr(obj, f"{name}_{language}"))
+                aligned = adapter.aligned(en_value, getattr(obj, f"{name}_{language}"))
+                # A copy of the English is exported untranslated, as the report has it.
+                current = translated_segments(name, units, aligned)
                 stale = outdated_keys(obj, name, language, records)
                 prefix = context_prefix(obj, name)
                 for unit in units:

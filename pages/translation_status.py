@@ -6,10 +6,27 @@ a hash of the English it now translates (`TranslationSource`). A translation is
 *out of date* when the English of its segment no longer has that hash, *missing*
 when the English has text and the translation has none.
 
+A Spanish segment that is the English copied unchanged (whitespace aside) counts
+as missing too, unless it is a *name*, which reads the same in both languages:
+
+- a value of a field or block that holds names, identifiers or figures
+  (`NAME_FIELDS`: slugs, organisations, places, rooms, addresses, a key figure's
+  value, a quotation's attribution);
+- an e-mail address or a URL;
+- a short text (at most `NAME_MAX_WORDS` words) in which every word is
+  capitalised ("UNESCO", "Ecobici", "Ana María López") or a connector
+  (`NAME_CONNECTORS`: "Palacio del Ayuntamiento", "Institute for Lifelong
+  Learning"); numbers are not words ("ICLC 2015").
+
+A sentence has lowercase words, so a copied one is reported. The rule cannot
+tell a name from a single capitalised word that is the same in both languages
+("Director", "Video") or from an English heading in Title Case: those pass.
+
 `translation_status_counts()` is the summary for dashboards;
 `translation_report_rows()` feeds the admin report.
 """
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -21,6 +38,7 @@ from wagtail.models import Page
 
 from pages.translation_units import (
     DEFAULT_LANGUAGE,
+    PLACEHOLDER,
     adapter_for,
     digest,
     field_hash,
@@ -143,6 +161,63 @@ def store_sources(sender, instance, raw=False, **kwargs):
     instance._translation_sources = []
 
 
+# --- copies of the English ------------------------------------------------------
+
+# Fields (and StreamField child blocks) whose values are names, identifiers or
+# figures: the same text in both languages is expected there.
+NAME_FIELDS = {
+    "slug",
+    "organisation",
+    "institution",
+    "city",
+    "country",
+    "location",
+    "room",
+    "address",
+    "value",
+    "attribution",
+}
+NAME_MAX_WORDS = 8
+NAME_CONNECTORS = {
+    *("de", "del", "la", "las", "el", "los", "y", "e", "en", "para"),
+    *("of", "the", "and", "for", "in", "on", "at", "da", "di", "du", "van", "von"),
+}
+IDENTIFIER = re.compile(r"^(?:[^@\s]+@[^@\s]+\.\w+|(?:https?://|www\.)\S+)$")
+
+
+def is_name(text, field_name="", key=""):
+    """Whether `text` may read the same in Spanish (see the module docstring)."""
+    if {field_name, key.rsplit("/", 1)[-1]} & NAME_FIELDS:
+        return True
+    text = PLACEHOLDER.sub(" ", text).strip()
+    if IDENTIFIER.match(text):
+        return True
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    if not words:
+        return True  # numbers and symbols: nothing to translate
+    if len(words) > NAME_MAX_WORDS:
+        return False
+    # A word is capitalised when its first letter is ("(UNESCO)", "O'Higgins").
+    lowercase = [w for w in words if not next(filter(str.isalpha, w)).isupper()]
+    return len(lowercase) < len(words) and set(lowercase) <= NAME_CONNECTORS
+
+
+def is_copy(field_name, unit, text):
+    """A Spanish segment that is its English copied, and not a name."""
+    return text.split() == unit.text.split() and not is_name(
+        unit.text, field_name, unit.key
+    )
+
+
+def translated_segments(field_name, units, aligned):
+    """The Spanish of each segment (`aligned`), less the copies of the English."""
+    return {
+        unit.key: aligned[unit.key]
+        for unit in units
+        if aligned.get(unit.key) and not is_copy(field_name, unit, aligned[unit.key])
+    }
+
+
 # --- status ----------------------------------------------------------------------
 
 
@@ -151,8 +226,9 @@ class FieldStatus:
     name: str
     label: str
     segments: int = 0
-    missing: list = field(default_factory=list)
+    missing: list = field(default_factory=list)  # no Spanish, or a copy
     outdated: list = field(default_factory=list)
+    copied: list = field(default_factory=list)  # the missing ones that are copies
 
     @property
     def empty(self):
@@ -170,7 +246,8 @@ def field_statuses(obj, language="es", records=None):
         units = adapter.units(en_value)
         if not units:
             continue
-        current = adapter.aligned(en_value, getattr(obj, f"{name}_{language}"))
+        aligned = adapter.aligned(en_value, getattr(obj, f"{name}_{language}"))
+        current = translated_segments(name, units, aligned)
         record = records.get((name, language))
         hashes = record.segment_hashes if record else {}
         status = FieldStatus(
@@ -181,6 +258,8 @@ def field_statuses(obj, language="es", records=None):
         for unit in units:
             if not current.get(unit.key):
                 status.missing.append(unit.key)
+                if aligned.get(unit.key):
+                    status.copied.append(unit.key)
             elif unit.key in hashes and hashes[unit.key] != digest(unit.text):
                 status.outdated.append(unit.key)
         statuses.append(status)

@@ -5,14 +5,19 @@ is stable while the structure stays the same, and the English text. Plain text
 fields are one unit; rich text is one unit per paragraph, heading or list item,
 with inline markup and links replaced by numbered placeholders (`<1>…</1>`,
 `<2/>`) so translators never see HTML; StreamField values are walked through
-StructBlock, ListBlock and StreamBlock, keyed by block ids.
+StructBlock, ListBlock and StreamBlock, keyed by the English block ids.
 
-The same code reads the Spanish twin of a field (aligned with the English by block
-id, or by position when the ids differ) and writes a new Spanish value back.
-Nothing here knows about a particular page type or snippet.
+The same code reads the Spanish twin of a field and writes a new Spanish value
+back. The twin is matched by structure and text, never by what the editor
+generates per language: Draftail gives every paragraph a random `data-block-key`
+and every block a new id, so the Spanish of a body typed in the editor shares
+neither with the English. Rich text is compared without those keys (and without
+the whitespace between block tags); stream children are paired in order by block
+type. Nothing here knows about a particular page type or snippet.
 """
 
 import copy
+import difflib
 import hashlib
 import html
 import json
@@ -63,6 +68,8 @@ BLOCK_TAGS = {
     "embed",
 }
 VOID_TAGS = {"br", "hr", "embed", "img"}
+# Attributes the editor sets at random in each language: not part of the structure.
+EDITOR_ATTRIBUTES = {"data-block-key"}
 PLACEHOLDER = re.compile(r"<(/?)(\d+)(/?)>")
 
 
@@ -387,8 +394,38 @@ def _renumbered(es_tokens, en_tokens):
     return "".join(out)
 
 
+class _Shape(HTMLParser):
+    """The tags of a skeleton literal, as compared between languages."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        kept = sorted((k, v or "") for k, v in attrs if k not in EDITOR_ATTRIBUTES)
+        self.tags.append((tag, tuple(kept)))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)  # `<br/>` and `<br>` are the same
+
+    def handle_endtag(self, tag):
+        self.tags.append((f"/{tag}",))
+
+
+def _shape(literal):
+    parser = _Shape()
+    parser.feed(literal)
+    parser.close()
+    return tuple(parser.tags)  # text in a literal is whitespace: left out
+
+
 def _skeleton(parts):
-    return [p[1] if p[0] == "lit" else None for p in parts]
+    """The block structure of parsed rich text: its tags, with a None per segment.
+
+    Two languages have the same skeleton when their paragraphs, headings and list
+    items line up, whatever `data-block-key` the editor gave each of them.
+    """
+    return [_shape(p[1]) if p[0] == "lit" else None for p in parts]
 
 
 class RichTextAdapter:
@@ -460,23 +497,30 @@ def _child_items(raw):
             yield str(i), raw, i
 
 
-def _align_list(en_items, es_items):
-    """Pair English and Spanish children by id, else by position."""
-    by_key = {key: (c, k) for key, c, k in es_items}
-    positional = list(es_items)
-    pairs = []
-    for i, (key, container, index) in enumerate(en_items):
-        if key in by_key:
-            pairs.append((key, container, index, by_key[key]))
-        elif i < len(positional):
-            pairs.append((key, container, index, positional[i][1:]))
-        else:
-            pairs.append((key, container, index, None))
-    return pairs
+def _align_list(en_items, es_items, kind=lambda raw: None):
+    """Pair English and Spanish children in order, by `kind` (the block type).
+
+    Ids are never compared: the editor gives each language's blocks their own.
+    The pairing is a diff of the two sequences of kinds, so a block missing from
+    the Spanish leaves only its English partner unpaired. Returns (key, container,
+    index, Spanish (container, index) or None) for each English child.
+    """
+    en_kinds = [kind(container[index]) for _key, container, index in en_items]
+    es_kinds = [kind(container[index]) for _key, container, index in es_items]
+    partner = {}
+    matcher = difflib.SequenceMatcher(None, en_kinds, es_kinds, autojunk=False)
+    for en_start, es_start, size in matcher.get_matching_blocks():
+        for offset in range(size):
+            partner[en_start + offset] = es_items[es_start + offset][1:]
+    return [(*item, partner.get(i)) for i, item in enumerate(en_items)]
+
+
+def _block_type(raw):
+    return raw.get("type")
 
 
 class StreamAdapter:
-    """A StreamField walked block by block; keys are block-id paths."""
+    """A StreamField walked block by block; keys are the English block-id paths."""
 
     def __init__(self, field):
         self.stream_block = field.stream_block
@@ -508,7 +552,8 @@ class StreamAdapter:
                     for i, c in enumerate(es_value)
                     if isinstance(c, dict)
                 ]
-            for key, container, i, es_pair in _align_list(en_items, es_items):
+            pairs = _align_list(en_items, es_items, _block_type)
+            for key, container, i, es_pair in pairs:
                 child = container[i]
                 child_block = block.child_blocks.get(child.get("type"))
                 if child_block is None:
