@@ -98,6 +98,10 @@ class ImportResult:
     conflicts: list = field(default_factory=list)
     drafts: list = field(default_factory=list)
     saved_objects: list = field(default_factory=list)
+    # Objects of the file this import left unchanged that have an unpublished
+    # draft (an earlier --draft import, an editor's): the Spanish may be
+    # waiting there, so "applied: 0" is not the whole story.
+    waiting: list = field(default_factory=list)
 
     def summary(self):
         return _("applied: %(applied)s, skipped: %(skipped)s, conflicts: %(c)s") % {
@@ -161,6 +165,8 @@ def import_catalogue(po, language, user=None, publish=True, dry_run=False):
         changed = _apply_fields(obj, fields, language, result)
         if changed and not dry_run:
             _save(stored, obj, user, publish, result)
+        elif getattr(stored, "has_unpublished_changes", False):
+            result.waiting.append(str(stored))
     return result
 
 

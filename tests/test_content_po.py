@@ -300,3 +300,18 @@ def test_the_real_content_exports_every_translated_model_and_reimports_cleanly(
 
     call_command("import_content_po", str(tmp_path / "es.po"), "--dry-run")
     assert f"applied: 0, skipped: {len(po)}, conflicts: 0" in capsys.readouterr().out
+
+
+def test_a_plain_import_after_a_draft_import_says_drafts_are_waiting(
+    tmp_path, english_page, capsys
+):
+    po = export(tmp_path)
+    translate(po, english_page)
+    po.save(str(tmp_path / "done.po"))
+    call_command("import_content_po", str(tmp_path / "done.po"), "--draft")
+    capsys.readouterr()
+    call_command("import_content_po", str(tmp_path / "done.po"))
+    out = capsys.readouterr().out
+    assert "applied: 0," in out
+    assert "drafts waiting to be published (1)" in out
+    assert english_page.title_en in out

@@ -46,6 +46,13 @@ class Command(BaseCommand):
             self.stdout.write(f"conflict: {conflict}")
         for name in result.drafts:
             self.stdout.write(f"saved as draft: {name}")
+        if result.waiting:
+            self.stdout.write(
+                f"drafts waiting to be published ({len(result.waiting)}), not "
+                f"changed by this file: {', '.join(result.waiting)}. An earlier "
+                "--draft import or an editor saved them: publish them in the admin, "
+                "or submit them for approval."
+            )
         prefix = "dry run, nothing saved. " if dry_run else ""
         self.stdout.write(
             f"{prefix}applied: {result.applied}, skipped: {result.skipped}, "
