@@ -35,8 +35,15 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
+    # Images only: documents are served by Wagtail's document view, which
+    # applies their collection's privacy and sends them as downloads; their
+    # files must never be reachable as plain media.
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(
+            r"^media/(?!documents/)(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
     ]
 
 urlpatterns += i18n_patterns(

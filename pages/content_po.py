@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 import polib
 
+from pages.cache import invalidate
 from pages.translation_status import _records, outdated_keys, translated_segments
 from pages.translation_units import (
     DEFAULT_LANGUAGE,
@@ -167,6 +168,8 @@ def import_catalogue(po, language, user=None, publish=True, dry_run=False):
             _save(stored, obj, user, publish, result)
         elif getattr(stored, "has_unpublished_changes", False):
             result.waiting.append(str(stored))
+    if result.saved_objects:
+        invalidate()  # the whole import at once, as a restore or a content load
     return result
 
 

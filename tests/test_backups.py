@@ -32,7 +32,7 @@ def photo():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_backup_and_restore_bring_back_pages_and_images(home_page, tmp_path):
+def test_backup_and_restore_bring_back_pages_and_images(client, home_page, tmp_path):
     about = StandardPageFactory(parent=home_page, slug_en="about", slug_es="acerca")
     content = photo()
     image = get_image_model().objects.create(
@@ -55,8 +55,17 @@ def test_backup_and_restore_bring_back_pages_and_images(home_page, tmp_path):
     image_path.unlink(missing_ok=True)
     HomePage.objects.filter(pk=home_page.pk).update(title_en="Oops")
     assert not image_path.exists()
+    # The defaced page is in the page cache.
+    client.get("/en/")
+    defaced = client.get("/en/")
+    assert defaced["X-Page-Cache"] == "hit" and b"Oops" in defaced.content
 
     call_command("restore", str(archive), interactive=False, verbosity=0)
+
+    # No defaced page is served once the restore is done.
+    restored_home = client.get("/en/")
+    assert b"Oops" not in restored_home.content
+    assert home_page.title_en.encode() in restored_home.content
 
     assert HomePage.objects.get(pk=home_page.pk).title_en == home_page.title_en
     restored = Page.objects.get(pk=about.pk).specific

@@ -84,6 +84,17 @@ query_strings = st.one_of(
         ]
     ),
 )
+# The filters and pagination the pages read, with any Unicode value: digits of
+# every script and form ("²", "١٢", "①", "🄁") weighted in.
+unicode_digits = st.text(
+    alphabet=st.characters(categories=("Nd", "No", "Nl")), min_size=1, max_size=4
+)
+known_parameters = st.builds(
+    lambda name, value: f"{name}={quote(value)}",
+    st.sampled_from(["venue", "day", "type", "page", "theme", "q", "lang"]),
+    st.one_of(st.text(max_size=12), unicode_digits, unicode_digits.map("1".__add__)),
+)
+query_strings = st.one_of(query_strings, known_parameters)
 cookies = st.one_of(
     header_values,
     st.builds(
@@ -151,6 +162,7 @@ def test_any_path_is_answered_without_a_server_error(site, path):
             "/es/buscar/",
             "/sitemap.xml",
             "/en/programme/",
+            "/es/programa/",
             "/es/programa/day/2015-09-29/",
             "/es/prensa/",
             "/en/press/feed/rss/",
@@ -252,4 +264,13 @@ def test_paths_that_look_like_a_host_keep_the_language_links_on_the_site(site, p
 def test_forged_session_cookie_is_ignored(site, client):
     client.cookies["sessionid"] = "abcdefgh\x00ijkl"
     response = client.get("/es/")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("venue", ["²", "¹²", "①", "⁰", "₁", "🄁", "1²", "١٢"])
+@pytest.mark.parametrize(
+    "path", ["/en/programme/", "/es/programa/", "/en/programme/day/2015-09-28/"]
+)
+def test_programme_filters_with_unicode_digits_are_ignored(site, path, venue):
+    response = Client().get(path, {"venue": venue})
     assert response.status_code == 200

@@ -113,3 +113,35 @@ def test_weak_passwords_are_refused(author, password):
 
 def test_a_long_passphrase_is_accepted(author):
     validate_password("a walk along Reforma at dawn", user=author)
+
+
+SPELLINGS = [
+    "author",
+    "AUTHOR",
+    "Author",
+    "ａuthor",
+    "ａｕｔｈｏｒ",
+    "ＡＵＴＨＯＲ",
+    "auｔhor",
+    "AuThOr",
+]
+
+
+def test_failures_count_under_one_name_however_it_is_spelled(client, author):
+    """Fullwidth letters and capitals are the same name to Django's sign-in form
+    (NFKC), so they share one count of failures."""
+    for attempt, spelling in enumerate(SPELLINGS):
+        response = client.post(
+            "/admin/login/",
+            {"username": spelling, "password": f"guess {attempt}"},
+            REMOTE_ADDR="203.0.113.5",
+        )
+        if attempt >= 4:
+            assert response.status_code == 429, spelling
+    again = client.post(
+        "/admin/login/",
+        {"username": "ａuthor", "password": PASSWORD},
+        REMOTE_ADDR="203.0.113.5",
+    )
+    assert again.status_code == 429
+    assert "_auth_user_id" not in client.session

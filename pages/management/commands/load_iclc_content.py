@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from pages.cache import invalidate
 from pages.loaders import LOADERS, home
 
 
@@ -26,4 +27,6 @@ class Command(BaseCommand):
             home_page = home.load()
             for loader in LOADERS:
                 loader(home_page)
+            # One bump for the whole load, whatever the signals of its saves did.
+            invalidate()
         self.stdout.write(self.style.SUCCESS("Conference content loaded."))

@@ -15,6 +15,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections
 
+from pages.cache import invalidate
+
 from .backup import run
 
 
@@ -57,6 +59,9 @@ class Command(BaseCommand):
             connections.close_all()
             self.restore_database(work / manifest["database"])
             self.restore_media(work / "media")
+        # The restore wrote the tables directly, past the signals that keep the
+        # page cache fresh: no page cached before it may be served after it.
+        invalidate()
         self.stdout.write(f"Restored {archive.name}.")
 
     def restore_database(self, dump):
