@@ -6,6 +6,7 @@ initdb refuses to run as root, so as root every server command runs as the
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -92,6 +93,24 @@ class ThrowawayCluster:
             str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop"
         )
 
+    def processes(self):
+        """The server's process and its children (every backend)."""
+        server = int((self.data / "postmaster.pid").read_text().split()[0])
+        children = subprocess.run(
+            ["pgrep", "-P", str(server)], capture_output=True, text=True, check=False
+        ).stdout.split()
+        return [server, *map(int, children)]
+
+    def freeze(self):
+        """Stop every server process where it is (SIGSTOP): connections stay
+        open and the kernel still accepts new ones, but nothing answers."""
+        for pid in self.processes():
+            os.kill(pid, signal.SIGSTOP)
+
+    def thaw(self):
+        for pid in self.processes():
+            os.kill(pid, signal.SIGCONT)
+
     def psql(self, database, *args, **options):
         return subprocess.run(
             [
@@ -118,6 +137,7 @@ class ThrowawayCluster:
 
     def destroy(self):
         if (self.data / "postmaster.pid").exists():
+            self.thaw()
             try:
                 self.stop(mode="immediate")
             except subprocess.CalledProcessError:

@@ -27,10 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def fetch(url, **headers):
+def fetch(url, timeout=30, **headers):
     request = urllib.request.Request(url, headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, response.headers, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read().decode()
@@ -74,6 +74,17 @@ def copy_test_database(cluster):
 
 @pytest.fixture
 def site(home_page):
+    # Pages rendered before the outage would keep being served from the page
+    # cache; the outage test is about pages that need the database.
+    yield from serve_from_throwaway_cluster(page_cache_seconds="0")
+
+
+@pytest.fixture
+def cached_site(home_page):
+    yield from serve_from_throwaway_cluster(page_cache_seconds="600")
+
+
+def serve_from_throwaway_cluster(page_cache_seconds):
     """gunicorn on the throwaway cluster; both are gone after the test."""
     cluster = ThrowawayCluster(password=secrets.token_urlsafe(16))
     server = None
@@ -107,9 +118,8 @@ def site(home_page):
                 "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
                 "DATABASE_URL": cluster.url,
                 "DJANGO_HTTPS": "0",
-                # Pages rendered before the outage would keep being served from
-                # the page cache; this test is about pages that need the database.
-                "DJANGO_PAGE_CACHE_SECONDS": "0",
+                "DJANGO_PAGE_CACHE_SECONDS": page_cache_seconds,
+                "DJANGO_CACHE_DIR": str(cluster.root / "cache"),
             },
             stdout=logs["out"],
             stderr=logs["err"],
@@ -184,3 +194,28 @@ def test_database_outage_gives_a_friendly_503_and_the_site_recovers(site):
     for secret in site["secrets"]:
         assert secret not in requests
         assert secret not in errors
+
+
+def test_a_frozen_database_gets_quick_answers_and_cached_pages_are_served(
+    cached_site,
+):
+    """PostgreSQL stopped where it is (SIGSTOP), as a hung server or a network
+    that drops packets: nothing may wait for it longer than a few seconds
+    (gunicorn would kill the worker at 30 s and the visitor gets nothing)."""
+    base, cluster = cached_site["base"], cached_site["cluster"]
+    assert fetch(f"{base}/en/")[0] == 200
+    assert fetch(f"{base}/en/")[1]["X-Page-Cache"] == "hit"
+
+    cluster.freeze()
+    try:
+        # Every answer within fetch's timeout (15 s here, a third of before).
+        status, headers, body = fetch(f"{base}/en/", timeout=15)
+        assert status == 200 and headers["X-Page-Cache"] == "hit"
+        status, _headers, body = fetch(f"{base}/es/buscar/?q=ciudad", timeout=15)
+        assert status == 503
+        assert "El sitio no está disponible por un momento" in body
+        assert fetch(f"{base}/healthz", timeout=15)[0] == 503
+    finally:
+        cluster.thaw()
+    assert wait_for(lambda: fetch(f"{base}/healthz")[0] == 200), "did not recover"
+    assert fetch(f"{base}/es/buscar/?q=ciudad")[0] == 200

@@ -158,7 +158,15 @@ def test_production_stops_when_a_required_variable_is_missing(missing):
     assert f"The environment variable {missing} is required" in result.stderr
 
 
-def test_production_refuses_a_placeholder_secret_key():
-    result = manage("check", DJANGO_SECRET_KEY="change-me-before-going-live")
+@pytest.mark.parametrize(
+    "placeholder",
+    [
+        "change-me-before-going-live",
+        # Long and varied enough for the length test: refused by its words.
+        "replace-with-a-long-random-secret-key-of-fifty-characters-or-more",
+    ],
+)
+def test_production_refuses_a_placeholder_secret_key(placeholder):
+    result = manage("check", DJANGO_SECRET_KEY=placeholder)
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be at least 50 random characters" in result.stderr

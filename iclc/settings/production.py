@@ -11,24 +11,42 @@ import dj_database_url
 from .base import *  # noqa: F403
 from .environment import REQUIRED_ENVIRONMENT, env, env_bool, env_list, require
 
+PLACEHOLDER_WORDS = ("replace-with", "change-me", "changeme", "placeholder", "secret-key")
+
 for _name in REQUIRED_ENVIRONMENT:
     require(_name)
 
 SECRET_KEY = require("DJANGO_SECRET_KEY")
-if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+# The examples' placeholders ("replace-with-…") are long enough to pass the
+# length test: refuse them by name.
+if (
+    len(SECRET_KEY) < 50
+    or len(set(SECRET_KEY)) < 5
+    or any(word in SECRET_KEY.lower() for word in PLACEHOLDER_WORDS)
+):
     raise ImproperlyConfigured(
         "DJANGO_SECRET_KEY must be at least 50 random characters: "
         'python3 -c "import secrets; print(secrets.token_urlsafe(50))"'
     )
 DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
-# Persistent connections, checked before each request: after a database
-# restart the next request reconnects instead of failing on a dead socket.
-DATABASES = {
-    "default": dj_database_url.parse(
-        require("DATABASE_URL"), conn_max_age=60, conn_health_checks=True
+# A database that hangs (frozen, or a network that drops packets) must not hang
+# the site: a request waits for it at most a few seconds, then visitors get
+# the 503 page. Each request opens its own connection (no persistent ones): an
+# open connection to a frozen server would wait forever, since the client has no
+# timeout of its own, while a new one gives up after `connect_timeout`. Cached
+# pages need no connection at all.
+DATABASES = {"default": dj_database_url.parse(require("DATABASE_URL"), conn_max_age=0)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": int(env("DJANGO_DB_CONNECT_TIMEOUT") or 3),
+            # Server side: no query of a visitor's request runs longer.
+            "options": "-c statement_timeout={}s".format(
+                int(env("DJANGO_DB_STATEMENT_TIMEOUT") or 5)
+            ),
+        }
     )
-}
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)
 
 # `make run` serves plain HTTP on 127.0.0.1 and says so with DJANGO_HTTPS=0.
