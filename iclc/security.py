@@ -1,14 +1,19 @@
-"""Security helpers the settings point at: client address, document uploads."""
+"""Security helpers the settings point at: client address, sign-in names,
+document and image uploads."""
 
+import io
 import os
 import unicodedata
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.forms import BaseImageForm
+
+from PIL import Image
 
 # What the first bytes of an allowed document must be: a renamed HTML page or
 # program is refused even when its name ends in .pdf.
@@ -96,3 +101,56 @@ def _is_plain_text(head):
         # The 64 KB sample may end in the middle of a character.
         return error.start >= len(head) - 3
     return True
+
+
+# The only EXIF entry an uploaded photo keeps: how to turn it upright.
+ORIENTATION = 0x0112
+# Formats whose metadata can be rewritten without their pixels: a JPEG keeps its
+# own quantisation ("keep"), PNG and lossless WebP are lossless anyway.
+REWRITTEN_FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP"}
+
+
+def without_personal_metadata(upload):
+    """The uploaded photo's bytes without location (GPS), camera, owner, date or
+    XMP metadata, keeping its orientation and colour profile; None when there is
+    nothing to rewrite (another format, an animation)."""
+    upload.seek(0)
+    with Image.open(upload) as image:
+        target = REWRITTEN_FORMATS.get(image.format)
+        animated = getattr(image, "n_frames", 1) > 1 and target != "JPEG"
+        if target is None or animated:
+            return None
+        kept = Image.Exif()
+        if ORIENTATION in image.getexif():
+            kept[ORIENTATION] = image.getexif()[ORIENTATION]
+        options = {"exif": kept.tobytes()}
+        if image.info.get("icc_profile"):
+            options["icc_profile"] = image.info["icc_profile"]
+        if image.format == "JPEG":
+            options.update(quality="keep", subsampling="keep")
+        elif target == "JPEG":  # a phone's MPO: its first picture
+            options.update(quality=95)
+        elif target == "WEBP":
+            options.update(lossless=image.info.get("lossless", False), quality=95)
+        output = io.BytesIO()
+        image.save(output, target, **options)
+    return output.getvalue()
+
+
+class PrivateImageForm(BaseImageForm):
+    """Wagtail's image form; an uploaded photo is stored without the metadata
+    that would publish where and by whom it was taken (originals and their
+    renditions are public media)."""
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if not isinstance(upload, UploadedFile):
+            return upload  # unchanged on an edit without a new file
+        rewritten = without_personal_metadata(upload)
+        if rewritten is None:
+            upload.seek(0)
+            return upload
+        cleaned = SimpleUploadedFile(upload.name, rewritten, upload.content_type)
+        # What Wagtail's image field found in the upload (format, size) holds.
+        cleaned.image = upload.image
+        return cleaned

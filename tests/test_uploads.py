@@ -209,3 +209,45 @@ def test_documents_are_served_as_downloads_with_their_type(
     assert download["Content-Disposition"].startswith("attachment;")
     assert download["X-Content-Type-Options"] == "nosniff"
     assert b"".join(download.streaming_content) == content
+
+
+GPS = 0x8825
+PERSONAL_TAGS = {0x010F: "Phone maker", 0x0110: "Phone 12", 0x013B: "Ana López"}
+
+
+def photo_with_location():
+    """A phone photo: upright only when turned (orientation 6), sRGB profile,
+    taken at the Zócalo by a named photographer on a named phone."""
+    from PIL import ImageCms
+
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    exif.update(PERSONAL_TAGS)
+    exif[GPS] = {1: "N", 2: (19.0, 25.0, 57.0), 3: "W", 4: (99.0, 7.0, 59.0)}
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 40), (20, 90, 160)).save(
+        buffer, "JPEG", exif=exif.tobytes(), icc_profile=profile, quality=90
+    )
+    return buffer.getvalue(), profile
+
+
+def test_an_uploaded_photo_keeps_no_location_or_personal_metadata(editor):
+    content, profile = photo_with_location()
+    with Image.open(io.BytesIO(content)) as sent:
+        assert sent.getexif().get_ifd(GPS)  # the test photo has a location
+
+    assert add_image(editor, "zocalo.jpg", content).status_code == 302
+    image = get_image_model().objects.get()
+    rendition = image.get_rendition("width-30|format-jpeg")
+    for path in (image.file.path, rendition.file.path):
+        with Image.open(path) as stored:
+            exif = stored.getexif()
+            assert not exif.get_ifd(GPS), path
+            assert not set(PERSONAL_TAGS) & set(exif), path
+            assert "xmp" not in stored.info
+    with Image.open(image.file.path) as original:
+        assert original.getexif()[0x0112] == 6  # still turns upright
+        assert original.info["icc_profile"] == profile
+        assert original.size == (60, 40)
+    assert (image.width, image.height) == (60, 40)

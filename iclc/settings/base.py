@@ -186,9 +186,14 @@ PAGE_CACHE_EXCLUDED_PATHS = (
 WAGTAIL_SITE_NAME = "ICLC 2015"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# One rule for slugs, ASCII, whether a page is loaded or made in the admin (the
+# admin writes "ciudad-de-mexico", not "ciudad-de-méxico"; pages/editing.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("es", "Español")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Documents only through Wagtail's view (privacy checked), always as downloads.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_IMAGE_MODEL = "pages.SiteImage"
 
 # Moderation e-mail: Wagtail writes to the members of the workflow task's group
@@ -239,6 +244,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_CLIENT_IP_CALLABLE = "iclc.security.client_ip"
+# Failures count under the name as Django's sign-in form reads it (NFKC, any case).
+AXES_USERNAME_CALLABLE = "iclc.security.sign_in_name"
 
 # Content-Security-Policy for the public site: scripts only from our own files
 # (or an inline <script nonce="{{ request.csp_nonce }}">), never framed.
@@ -296,6 +303,8 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "csv"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "iclc.security.SafeDocumentForm"
+# Uploaded photos lose their location and personal metadata (iclc/security.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "iclc.security.PrivateImageForm"
 # Every document is a download (Content-Disposition: attachment), never rendered
 # inline by the browser under our origin.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []

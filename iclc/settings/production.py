@@ -11,7 +11,7 @@ import dj_database_url
 from .base import *  # noqa: F403
 from .environment import REQUIRED_ENVIRONMENT, env, env_bool, env_list, require
 
-PLACEHOLDER_WORDS = ("replace-with", "change-me", "changeme", "placeholder", "secret-key")
+PLACEHOLDER_WORDS = ("replace-with", "change-me", "changeme", "placeholder")
 
 for _name in REQUIRED_ENVIRONMENT:
     require(_name)
