@@ -1,5 +1,7 @@
-# The production image: gunicorn behind whatever proxy you run, as a non-root user.
-FROM python:3.11-slim-bookworm
+# The production image: gunicorn behind a buffering proxy, as a non-root user that
+# cannot rewrite the code. Pin the base image by digest when you build a release
+# (`docker buildx imagetools inspect python:3.11.11-slim-bookworm`).
+FROM python:3.11.11-slim-bookworm
 
 ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=iclc.settings.production PORT=8000
@@ -22,7 +24,8 @@ WORKDIR /app
 COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 
-COPY --chown=iclc:iclc . .
+# The code belongs to root: the app user writes only media, static and backups.
+COPY . .
 RUN DJANGO_SETTINGS_MODULE=iclc.settings.dev python manage.py compilemessages --ignore=.venv \
     && mkdir -p /app/media /app/static_collected /app/backups \
     && chown -R iclc:iclc /app/media /app/static_collected /app/backups

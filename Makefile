@@ -13,8 +13,10 @@ DATABASE_URL ?= sqlite:///$(CURDIR)/db.sqlite3
 RUN_ENV := DJANGO_SETTINGS_MODULE=iclc.settings.production DJANGO_HTTPS=0 \
 	DJANGO_SERVE_MEDIA=1 DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DATABASE_URL=$(DATABASE_URL) \
 	DJANGO_EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
-# The server `make run` starts, and `make bench` measures.
-GUNICORN := $(VENV)/bin/gunicorn iclc.wsgi --workers 2
+# The server `make run` starts, and `make bench` measures. Threads: a slow or
+# half-open client holds one thread, not a whole worker (there is no buffering
+# proxy in front of `make run`; compose has one).
+GUNICORN := $(VENV)/bin/gunicorn iclc.wsgi --workers 2 --worker-class gthread --threads 4
 BENCH_PORT ?= 8180
 BENCH_DURATION ?= 8
 BENCH_LOAD_DURATION ?= 60

@@ -9,5 +9,6 @@ python manage.py load_iclc_content --if-empty
 # query strings (iclc.middleware.RequestLogMiddleware). Errors go to stderr.
 # Proxy headers are trusted by Django only with DJANGO_BEHIND_PROXY=1.
 exec gunicorn iclc.wsgi --bind "0.0.0.0:${PORT:-8000}" --workers "${WEB_CONCURRENCY:-3}" \
+    --worker-class gthread --threads 4 \
     --timeout 30 --graceful-timeout 20 --max-requests 2000 --max-requests-jitter 200 \
     --error-logfile -

@@ -1,9 +1,15 @@
-"""Log filter that masks the values of secret settings in every record."""
+"""Log filters: secret values masked in every record; a bad Host header is one
+warning line, not an error with a traceback."""
 
 import logging
 import os
 
-SECRET_VARIABLES = ("DJANGO_SECRET_KEY", "POSTGRES_PASSWORD", "REDIS_PASSWORD")
+SECRET_VARIABLES = (
+    "DJANGO_SECRET_KEY",
+    "POSTGRES_PASSWORD",
+    "REDIS_PASSWORD",
+    "DJANGO_EMAIL_HOST_PASSWORD",
+)
 
 
 def _secrets():
@@ -13,6 +19,7 @@ def _secrets():
         return []
     values = {os.environ.get(name, "") for name in SECRET_VARIABLES}
     values.add(getattr(settings, "SECRET_KEY", ""))
+    values.add(getattr(settings, "EMAIL_HOST_PASSWORD", "") or "")
     for database in settings.DATABASES.values():
         values.add(database.get("PASSWORD") or "")
     return sorted((v for v in values if len(v) >= 4), key=len, reverse=True)
@@ -37,4 +44,15 @@ class RedactSecretsFilter(logging.Filter):
             if record.exc_text:
                 record.exc_text = record.exc_text.replace(secret, "[redacted]")
         record.msg, record.args = message, ()
+        return True
+
+
+class BadHostAsWarning(logging.Filter):
+    """Django logs every request with a Host it does not serve as an error with
+    a traceback: scanners send dozens an hour, which would bury real errors.
+    Each is one warning line (the request is answered with a 400 all the same)."""
+
+    def filter(self, record):
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.exc_info = record.exc_text = None
         return True

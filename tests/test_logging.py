@@ -73,3 +73,38 @@ def test_secret_key_is_masked_in_any_record():
     )
     RedactSecretsFilter().filter(record)
     assert record.getMessage() == "key is [redacted]"
+
+
+def test_the_smtp_password_is_masked(settings):
+    settings.EMAIL_HOST_PASSWORD = "smtp-pass-2015-xyz"
+    record = logging.LogRecord(
+        "django.core.mail",
+        logging.ERROR,
+        __file__,
+        1,
+        "login %s",
+        ("smtp-pass-2015-xyz",),
+        None,
+    )
+    RedactSecretsFilter().filter(record)
+    assert record.getMessage() == "login [redacted]"
+
+
+def test_a_bad_host_header_is_one_warning_line_without_traceback(client, settings):
+    """Through the site's own logging configuration, as a scanner triggers it."""
+    settings.ALLOWED_HOSTS = ["iclc2015.example.org"]
+    logger = logging.getLogger("django.security.DisallowedHost")
+    collect = Collect()
+    collect.setFormatter(logger.handlers[0].formatter)
+    logger.addHandler(collect)
+    try:
+        response = client.get("/en/", HTTP_HOST="evil.example.com")
+    finally:
+        logger.removeHandler(collect)
+    assert response.status_code == 400
+    assert len(collect.lines) == 1
+    assert (
+        " WARNING django.security.DisallowedHost Invalid HTTP_HOST"
+        in (collect.lines[0])
+    )
+    assert "Traceback" not in collect.lines[0]

@@ -65,8 +65,39 @@ def test_compose_cache_and_scheduler(compose):
 
 def test_compose_keeps_the_database_private_and_requires_a_secret(compose):
     assert "ports" not in compose["services"]["db"]
-    secret = compose["services"]["web"]["environment"]["DJANGO_SECRET_KEY"]
-    assert secret.startswith("${DJANGO_SECRET_KEY:?")
+    environment = compose["services"]["web"]["environment"]
+    assert environment["DJANGO_SECRET_KEY"].startswith("${DJANGO_SECRET_KEY:?")
+    # No default database password, HTTPS unless turned off on purpose.
+    password = compose["services"]["db"]["environment"]["POSTGRES_PASSWORD"]
+    assert password.startswith("${POSTGRES_PASSWORD:?")
+    assert "${POSTGRES_PASSWORD:?" in environment["DATABASE_URL"]
+    assert environment["DJANGO_HTTPS"] == "${DJANGO_HTTPS:-1}"
+
+
+def test_compose_publishes_only_the_buffering_proxy_on_localhost(compose):
+    services = compose["services"]
+    published = [name for name, service in services.items() if "ports" in service]
+    assert published == ["proxy"]
+    assert services["proxy"]["ports"] == ["${ICLC_BIND:-127.0.0.1}:8000:80"]
+    assert services["proxy"]["image"].startswith("nginx:")
+    environment = services["web"]["environment"]
+    assert environment["DJANGO_BEHIND_PROXY"] == "1"
+    assert environment["DJANGO_SERVE_MEDIA"] == "0"
+    config = (ROOT / "docker/nginx/default.conf").read_text()
+    assert "proxy_pass http://iclc_web;" in config
+    assert "server web:8000;" in config
+    # Documents only through Django (their privacy); images from the volume.
+    assert "location /media/documents/ {\n        return 404;" in config
+    mount = "./docker/nginx/default.conf:/etc/nginx/conf.d/default.conf:ro"
+    assert mount in services["proxy"]["volumes"]
+
+
+def test_the_image_cannot_rewrite_its_own_code():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "COPY --chown" not in dockerfile
+    assert "chown -R iclc:iclc /app/media /app/static_collected /app/backups" in (
+        dockerfile
+    )
 
 
 def test_image_runs_gunicorn_as_a_non_root_user():

@@ -281,7 +281,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 }
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
-    "microphone=(), payment=(), usb=(), interest-cohort=()"
+    "microphone=(), payment=(), usb=()"
 )
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -316,7 +316,10 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact": {"()": "iclc.log_filters.RedactSecretsFilter"}},
+    "filters": {
+        "redact": {"()": "iclc.log_filters.RedactSecretsFilter"},
+        "bad_host": {"()": "iclc.log_filters.BadHostAsWarning"},
+    },
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         "request": {"format": "%(asctime)s %(message)s"},
@@ -348,6 +351,11 @@ LOGGING = {
             "propagate": False,
         },
         "axes": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        "django.security.DisallowedHost": {
+            "handlers": ["stderr"],
+            "filters": ["bad_host"],
+            "propagate": False,
+        },
         # When the scheduler beside the server starts and stops.
         "iclc.scheduler": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
     },

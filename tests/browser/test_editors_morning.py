@@ -20,6 +20,7 @@ import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import time
 import urllib.error
@@ -239,6 +240,22 @@ def approve_from_the_dashboard(page, base, title):
     shoot(page, f"dashboard-{title[:12]}")
     row.get_by_role("button", name="Approve", exact=True).click()
     expect(page.locator("tr", has_text=title)).to_have_count(0)
+
+
+def test_slow_clients_do_not_starve_make_runs_server(site):
+    """Clients that send half a request and wait (a phone losing signal, or
+    on purpose) hold one thread each, not a whole worker."""
+    base, _ids = site
+    port = int(base.rsplit(":", 1)[1])
+    stalled = [socket.create_connection(("127.0.0.1", port)) for _ in range(4)]
+    try:
+        for connection in stalled:
+            connection.sendall(b"GET /en/ HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        # `status` gives up after 5 s: with two sync workers this hung 25 s.
+        assert status(f"{base}/healthz") == 200
+    finally:
+        for connection in stalled:
+            connection.close()
 
 
 def test_the_editors_morning(site, new_page):
