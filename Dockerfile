@@ -21,8 +21,8 @@ RUN apt-get update \
     && useradd --create-home --uid 1000 iclc
 
 WORKDIR /app
-COPY requirements.txt .
-RUN pip install --no-cache-dir -r requirements.txt
+COPY requirements.lock .
+RUN pip install --no-cache-dir --require-hashes -r requirements.lock
 
 # The code belongs to root: the app user writes only media, static and backups.
 COPY . .

@@ -25,21 +25,30 @@ BENCH_ONLY ?=
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends
 
 .DEFAULT_GOAL := help
-.PHONY: help run dev test audit bench lint format messages setup-site deb-gettext \
+.PHONY: help run dev test audit bench lint format messages lock setup-site deb-gettext \
 	deb-browser deb-java deb-node deb-wrk backup restore
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(VENV)/installed: requirements.txt
+# Every package, transitive ones too, at the version and hashes of the lock
+# files (`make lock` writes them from requirements*.txt).
+$(VENV)/installed: requirements.lock
 	test -x $(PY) || $(PYTHON_SYSTEM) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -r requirements.txt
+	$(PY) -m pip install -q --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/installed-dev: $(VENV)/installed requirements-dev.txt
-	$(PY) -m pip install -q -r requirements-dev.txt
+$(VENV)/installed-dev: $(VENV)/installed requirements-dev.lock
+	$(PY) -m pip install -q --require-hashes -r requirements-dev.lock
 	touch $@
+
+LOCK := $(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links
+lock: $(VENV)/installed ## Pin every package with hashes: requirements*.txt → requirements*.lock
+	$(PY) -m pip install -q pip-tools
+	$(LOCK) --output-file requirements.lock requirements.txt
+	$(LOCK) --output-file requirements-dev.lock requirements-dev.txt
 
 .env:
 	@echo "DJANGO_SECRET_KEY=$$($(PYTHON_SYSTEM) -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env

@@ -184,3 +184,22 @@ def test_migrations_run_on_sqlite_as_make_run_uses_by_default(tmp_path):
         timeout=600,
     )
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_installs_use_the_hashed_lock_files():
+    """Every package, transitive ones too, at a pinned version with its hashes."""
+    for lock in ("requirements.lock", "requirements-dev.lock"):
+        text = (ROOT / lock).read_text()
+        pins = re.findall(r"^([A-Za-z0-9_.\-]+)==\S+ \\$", text, re.MULTILINE)
+        assert len(pins) > 40, lock
+        assert text.count("--hash=sha256:") >= len(pins)
+        assert "--index-url" not in text and "--find-links" not in text
+    # What requirements.txt names is in the lock, at the same version.
+    lock = (ROOT / "requirements.lock").read_text().lower()
+    for line in (ROOT / "requirements.txt").read_text().splitlines():
+        if line and not line.startswith("#"):
+            assert f"{line.lower()} \\" in lock, line
+    makefile = (ROOT / "Makefile").read_text()
+    assert "--require-hashes -r requirements.lock" in makefile
+    assert "--require-hashes -r requirements-dev.lock" in makefile
+    assert "--require-hashes -r requirements.lock" in (ROOT / "Dockerfile").read_text()
