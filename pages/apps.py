@@ -10,6 +10,7 @@ class PagesConfig(AppConfig):
     def ready(self):
         from pages import redirects, request_memo, routing, signals, translation_status
         from pages.cache import connect_signals
+        from pages.editing import register_field_overrides
         from pages.roles import sync_after_migrate
 
         # Any model with translated fields, whoever adds it later.
@@ -24,6 +25,8 @@ class PagesConfig(AppConfig):
         connect_signals()
         routing.install()
         request_memo.connect()
+        # Admin forms: times to the quarter hour, ASCII slugs (pages/editing.py).
+        register_field_overrides()
 
         # Keep the editorial roles complete after every migrate, including the
         # permissions of snippets added since the last one (pages/roles.py).

@@ -22,7 +22,11 @@ CONFERENCE_TIME_ZONE = zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
 
 class MyDraftsPanel(Component):
-    """Pages whose latest revision is mine and not yet published or submitted."""
+    """Pages whose latest revision is mine and not yet published or submitted.
+
+    A revision scheduled to go live (a moderator's Publish or approval with a
+    go-live time) is no draft: it is listed by the scheduled pages panels only.
+    """
 
     name = "my_drafts"
     template_name = "pages/dashboard/my_drafts.html"
@@ -40,6 +44,7 @@ class MyDraftsPanel(Component):
                 has_unpublished_changes=True, latest_revision__user=user
             )
             .exclude(Exists(in_workflow))
+            .exclude(latest_revision__approved_go_live_at__isnull=False)
             .order_by("-latest_revision_created_at")
             .specific(defer=True)[: self.limit]
         )
@@ -53,17 +58,20 @@ class MyDraftsPanel(Component):
 class ScheduledPagesPanel(Component):
     """Approved pages of one type waiting for their publication time.
 
-    The dashboard shows it for press releases; the times are Mexico City time,
-    named as such, because releases are timed to the conference's day.
+    The dashboard shows one for press releases and one for every other page type
+    (`exclude`); the times are Mexico City time, named as such, because releases
+    are timed to the conference's day.
     """
 
     name = "scheduled_pages"
     template_name = "pages/dashboard/scheduled_pages.html"
     order = 240
 
-    def __init__(self, page_model, heading):
+    def __init__(self, page_model, heading, exclude=(), panel_id="scheduled-pages"):
         self.page_model = page_model
         self.heading = heading
+        self.exclude = exclude
+        self.panel_id = panel_id
 
     def get_scheduled(self):
         revisions = Revision.page_revisions.filter(approved_go_live_at__isnull=False)
@@ -71,8 +79,15 @@ class ScheduledPagesPanel(Component):
             revisions = revisions.filter(
                 content_type=ContentType.objects.get_for_model(self.page_model)
             )
+        if self.exclude:
+            revisions = revisions.exclude(
+                content_type__in=list(
+                    ContentType.objects.get_for_models(*self.exclude).values()
+                )
+            )
         revisions = revisions.select_related("user").order_by("approved_go_live_at")
-        pages = self.page_model.objects.in_bulk(
+        # Every type's own page, whose admin title is in the admin's language.
+        pages = self.page_model.objects.specific().in_bulk(
             [int(revision.object_id) for revision in revisions]
         )
         return [
@@ -85,6 +100,7 @@ class ScheduledPagesPanel(Component):
         context = super().get_context_data(parent_context)
         context.update(
             heading=self.heading,
+            panel_id=self.panel_id,
             scheduled=self.get_scheduled(),
             time_zone=CONFERENCE_TIME_ZONE,
         )

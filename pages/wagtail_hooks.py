@@ -1,5 +1,6 @@
 """Admin registrations: snippet viewsets, menu groups and dashboard panels."""
 
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +10,7 @@ from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -22,6 +24,7 @@ from pages.dashboard import (
     TranslationGapsPanel,
     translation_outdated_count,
 )
+from pages.editing import explain_saved_schedule
 from pages.models import (
     ConferenceDocument,
     ContactOffice,
@@ -30,6 +33,11 @@ from pages.models import (
     PressReleasePage,
 )
 from pages.models.rules import may_go_live
+from pages.stream_copy import (
+    copy_stream_content,
+    copy_stream_content_on_add,
+    editor_script,
+)
 from pages.translation_admin import (
     TranslationReportView,
     TranslationsView,
@@ -204,6 +212,13 @@ def add_editorial_panels(request, panels):
         [
             MyDraftsPanel(),
             ScheduledPagesPanel(PressReleasePage, _("Scheduled press releases")),
+            # Scheduled pages are not drafts (MyDraftsPanel): every type shows.
+            ScheduledPagesPanel(
+                Page,
+                _("Other scheduled pages"),
+                exclude=[PressReleasePage],
+                panel_id="other-scheduled-pages",
+            ),
             TranslationGapsPanel(
                 # A link only for those who may open the report.
                 report_url=reverse("translation_report")
@@ -236,3 +251,50 @@ def refuse_bulk_publish_without_titles(request, action_type, objects, action):
         % {"titles": ", ".join(page.get_admin_display_title() for page in untitled)},
     )
     return redirect(action.next_url)
+
+
+# --- What confused editors (issue 21) ----------------------------------------
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def explain_schedule(request, page):
+    """ "Save schedule" saves the draft: say when the schedule takes effect."""
+    explain_saved_schedule(request, page)
+
+
+@hooks.register("before_copy_page", order=-1)
+def refuse_copy_without_parent(request, page):
+    """A 400, not a 500, for a POST to the copy form without a page to copy to:
+    Wagtail's copy view and wagtail-modeltranslation's form read it unchecked.
+    (Who may copy at all is `EditorialPagePermissionTester.can_copy`, which
+    Wagtail asks before this hook.)"""
+    if request.method == "POST":
+        parent_id = request.POST.get("new_parent_page", "")
+        known = parent_id.isascii() and parent_id.isdigit()
+        if not known or not Page.objects.filter(pk=parent_id).exists():
+            return HttpResponseBadRequest(_("Choose the page to copy to."))
+    return None
+
+
+@hooks.register("register_admin_urls", order=-1)
+def stream_copy_urls():
+    """Ahead of wagtail-modeltranslation's view at the same address on the edit
+    form (pages/stream_copy.py), and on the form of a new page."""
+    return [
+        path(
+            "pages/<int:page_id>/edit/copy_translation_content/",
+            copy_stream_content,
+            name="copy_stream_content",
+        ),
+        path(
+            "pages/add/<str:app_label>/<str:model_name>/<int:parent_page_id>/"
+            "copy_translation_content/",
+            copy_stream_content_on_add,
+            name="copy_stream_content_on_add",
+        ),
+    ]
+
+
+@hooks.register("insert_editor_js", order=100)
+def stream_copy_buttons():
+    """After wagtail-modeltranslation's script, which adds the buttons."""
+    return editor_script()

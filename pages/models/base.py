@@ -4,20 +4,28 @@ import logging
 from functools import cache
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import models
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import InterfaceError, OperationalError, models
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import (
+    CommentPanelPlaceholder,
+    Orderable,
+    Page,
+    PageViewRestriction,
+)
 
 from pages import structured_data
+from pages.editing import SchedulePanel
 from pages.forms import BasePageForm
 from pages.permissions import EditorialPagePermissionTester
+from pages.preview_errors import preview_failed
 from pages.restrictions import is_restricted
 
 from .images import attach_renditions
@@ -182,7 +190,21 @@ class BasePage(ListingMixin, Page):
     the page's address in each language for the language switcher and hreflang.
     """
 
+    # The titles in each language, as wagtail-modeltranslation would make them
+    # from Page's title panel, but with a placeholder that tells the truth: the
+    # Spanish title is optional in a draft (it only needs to be there to publish),
+    # so it has no "*". Each title fills its own language's slug.
+    content_panels = [
+        TitleFieldPanel("title_en", targets=["slug_en"]),
+        TitleFieldPanel(
+            "title_es",
+            targets=["slug_es"],
+            placeholder=_("Spanish page title (needed to publish)"),
+        ),
+    ]
     promote_panels = Page.promote_panels + ListingMixin.panels
+    # Times to the quarter hour, and when a schedule takes effect (pages/editing.py).
+    settings_panels = [SchedulePanel(), CommentPanelPlaceholder()]
 
     # Refuses to publish without a Spanish title (pages/forms.py).
     base_form_class = BasePageForm
@@ -200,14 +222,24 @@ class BasePage(ListingMixin, Page):
         """`serve_preview(request, mode_name)` with the preview mode's language
         active (the modes are the site's languages)."""
         language = mode_name if mode_name in dict(self.preview_modes) else "en"
-        with translation.override(language):
-            request.LANGUAGE_CODE = language
-            response = serve_preview(request, mode_name)
-            # `serve` returns a lazy TemplateResponse; render it while the preview
-            # language is active, or it renders later in the admin's language.
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
-            return response
+        try:
+            with translation.override(language):
+                request.LANGUAGE_CODE = language
+                response = serve_preview(request, mode_name)
+                # `serve` returns a lazy TemplateResponse; render it while the
+                # preview language is active, or it renders later in the admin's.
+                if hasattr(response, "render") and not response.is_rendered:
+                    response.render()
+                return response
+        except (Http404, PermissionDenied, OperationalError, InterfaceError):
+            raise  # answers of their own (a 404, a 403, the outage page)
+        except Exception as error:
+            # A fault in the page's template or blocks: the editor gets an admin
+            # page saying where, not the public "Something went wrong" page.
+            logger.exception(
+                "Preview of %s %s in %s failed", type(self).__name__, self.pk, language
+            )
+            return preview_failed(request, self, error, language)
 
     def publish(self, revision, *args, **kwargs):
         """Wagtail's publish, refused for a revision without a title in every

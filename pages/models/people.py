@@ -8,7 +8,7 @@ from wagtail.search import index
 
 
 class Person(index.Indexed, models.Model):
-    """A chair or speaker, edited once under Snippets and chosen on each session.
+    """A chair or speaker, edited once under Conference › People, chosen on sessions.
 
     The role, organisation and bio are translated; the name and honorific are
     written as the person writes them.

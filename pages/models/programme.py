@@ -519,7 +519,7 @@ class SessionParticipant(Orderable):
         verbose_name=_("person"),
         on_delete=models.CASCADE,
         related_name="session_roles",
-        help_text=_("Choose or create the person under Snippets › People."),
+        help_text=_("Choose or create the person under Conference › People."),
     )
     role = models.CharField(
         _("role in the session"),

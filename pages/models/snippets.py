@@ -1,7 +1,8 @@
 """Content that is not a page: organisations, contact offices, conference documents.
 
-Each snippet is edited once under "Snippets" in the admin and shown wherever it
-belongs (footer, home page, document lists), in both languages.
+Each is edited once under "Conference" in the admin menu (Wagtail snippets
+grouped there by pages/wagtail_hooks.py) and shown wherever it belongs (footer,
+home page, document lists), in both languages.
 """
 
 from django.db import models
