@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page
 
 from pages import structured_data
 from pages.blocks import BodyStreamBlock
+from pages.query_values import parse_id
 from pages.restrictions import public
 
 from .base import BasePage, RoutableBasePage, as_links
@@ -163,9 +164,9 @@ class ProgrammePage(RoutableBasePage):
         session_type = request.GET.get("type")
         if session_type in dict(SESSION_TYPES):
             chosen["type"] = session_type
-        venue = request.GET.get("venue", "")
-        if venue.isdigit() and int(venue) in venues:
-            chosen["venue"] = int(venue)
+        venue = parse_id(request.GET.get("venue"))
+        if venue in venues:
+            chosen["venue"] = venue
         options = {
             "days": days,
             "types": [
