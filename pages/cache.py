@@ -288,7 +288,9 @@ class PageCacheMiddleware:
         if getattr(request, "is_preview", False):
             return False
         # A CSP nonce is only worth something if no one else ever sees it.
-        if isinstance(getattr(request, "_csp_nonce", None), str):
+        # django-csp names it in the policy header only when the page used it
+        # (the header is set by then: this middleware is outside django-csp's).
+        if "'nonce-" in response.get("Content-Security-Policy", ""):
             return False
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
