@@ -15,8 +15,11 @@ RUN_ENV := DJANGO_SETTINGS_MODULE=iclc.settings.production DJANGO_HTTPS=0 \
 	DJANGO_EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
 # The server `make run` starts, and `make bench` measures. Threads: a slow or
 # half-open client holds one thread, not a whole worker (there is no buffering
-# proxy in front of `make run`; compose has one).
-GUNICORN := $(VENV)/bin/gunicorn iclc.wsgi --workers 2 --worker-class gthread --threads 4
+# proxy in front of `make run`; compose has one). Ctrl-C stops it within 10 s
+# even with a request still open. No control socket: its one default path would
+# be shared by every gunicorn on the machine (tests, bench, a second site).
+GUNICORN := $(VENV)/bin/gunicorn iclc.wsgi --workers 2 --worker-class gthread --threads 8 \
+	--graceful-timeout 10 --no-control-socket
 BENCH_PORT ?= 8180
 BENCH_DURATION ?= 8
 BENCH_LOAD_DURATION ?= 60

@@ -69,7 +69,10 @@ def test_a_translators_import_is_a_draft_submitted_to_the_moderators(
             "file": translated_catalogue(client, untranslated),
         },
     )
-    assert "Submitted to the Moderators for approval" in response.content.decode()
+    # The translator's admin speaks Spanish.
+    assert "Enviados a los moderadores para su aprobación" in (
+        response.content.decode()
+    )
     page = StandardPage.objects.get(pk=untranslated.pk)
     assert page.intro_es == ""  # the live page is unchanged
     assert page.has_unpublished_changes

@@ -139,11 +139,17 @@ def site(tmp_path_factory):
         yield base, json.loads(staff.stdout.strip().splitlines()[-1])
     finally:
         os.killpg(server.pid, signal.SIGINT)  # Ctrl-C in the terminal
-        server.wait(timeout=30)
-        stopped = wait_for(lambda: not processes_in(server.pid), 15)
+        # `poll` reaps make once it exits (a zombie still counts in its group).
+        stopped = wait_for(
+            lambda: server.poll() is not None and not processes_in(server.pid), 30
+        )
         if not stopped:
             os.killpg(server.pid, signal.SIGKILL)
-    assert stopped, "make run left its server or scheduler running"
+        server.wait(timeout=30)
+    assert stopped, (
+        "make run left its server or scheduler running: "
+        + (folder / "make-run.log").read_text()[-2000:]
+    )
 
 
 def sign_in(new_page, base, username):
@@ -176,9 +182,12 @@ def schedule_tomorrows_release(page, base, newsroom):
     page.get_by_role("button", name="Set schedule").click()
     go_live = datetime.datetime.now(MEXICO_CITY) + datetime.timedelta(minutes=2)
     page.locator("#id_go_live_at").fill(go_live.strftime("%Y-%m-%d %H:%M"))
-    # A click beside the field closes the date picker, which covers the button.
-    page.get_by_text("Choose when this page should go live").click()
-    expect(page.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
+    # The date picker opens over the button; a click on the dialog's title
+    # closes it, once it is open.
+    picker = page.locator(".xdsoft_datetimepicker:visible")
+    expect(picker).to_have_count(1)
+    page.locator("#schedule-publishing-dialog .w-dialog__title").first.click()
+    expect(picker).to_have_count(0)
     page.get_by_role("button", name="Save schedule").click()
     page.wait_for_load_state("networkidle")
     page.get_by_role("button", name="More actions").click()
@@ -247,7 +256,7 @@ def test_slow_clients_do_not_starve_make_runs_server(site):
     on purpose) hold one thread each, not a whole worker."""
     base, _ids = site
     port = int(base.rsplit(":", 1)[1])
-    stalled = [socket.create_connection(("127.0.0.1", port)) for _ in range(4)]
+    stalled = [socket.create_connection(("127.0.0.1", port)) for _ in range(6)]
     try:
         for connection in stalled:
             connection.sendall(b"GET /en/ HTTP/1.1\r\nHost: 127.0.0.1\r\n")
