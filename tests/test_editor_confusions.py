@@ -71,8 +71,8 @@ def test_the_schedule_picker_lists_quarter_hours(client, editor, home_page):
     # The dialog says when a schedule takes effect.
     # Panel ids come from the headings in the language of the admin that first
     # built the page type's editor (Wagtail caches it): match the end only.
-    help_text = soup_of(client.get(edit_page_url(page))).select_one(
-        '[id$="go_live_at-helptext"]'
+    help_text = soup_of(client.get(edit_page_url(page))).find(
+        id=re.compile(r"-go_live_at-helptext$")
     )
     # (The dialog's content is in a <template>, whose text get_text() skips.)
     assert "takes effect only when the page is published" in str(help_text)

@@ -37,7 +37,18 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 # timeout of its own, while a new one gives up after `connect_timeout`. Cached
 # pages need no connection at all.
 DATABASES = {"default": dj_database_url.parse(require("DATABASE_URL"), conn_max_age=0)}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # `make run`'s SQLite is written by the server's threads and the scheduler
+    # at once: take the write lock when a transaction starts and wait for it,
+    # rather than fail with "database is locked"; readers go on during a write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL;",
+        }
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "connect_timeout": int(env("DJANGO_DB_CONNECT_TIMEOUT") or 3),

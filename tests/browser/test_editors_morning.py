@@ -134,8 +134,9 @@ def site(tmp_path_factory):
             },
             capture_output=True,
             text=True,
-            check=True,
+            check=False,
         )
+        assert staff.returncode == 0, staff.stderr[-3000:]
         yield base, json.loads(staff.stdout.strip().splitlines()[-1])
     finally:
         os.killpg(server.pid, signal.SIGINT)  # Ctrl-C in the terminal
