@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate, post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 
@@ -8,7 +8,7 @@ class PagesConfig(AppConfig):
     verbose_name = _("Conference pages")
 
     def ready(self):
-        from pages import redirects, request_memo, routing, signals, translation_status
+        from pages import redirects, signals, translation_status
         from pages.cache import connect_signals
         from pages.editing import register_field_overrides
         from pages.roles import sync_after_migrate
@@ -23,8 +23,7 @@ class PagesConfig(AppConfig):
         redirects.connect()
         signals.connect()
         connect_signals()
-        routing.install()
-        request_memo.connect()
+        restore_translated_route()
         # Admin forms: times to the quarter hour, ASCII slugs (pages/editing.py).
         register_field_overrides()
 
@@ -33,3 +32,18 @@ class PagesConfig(AppConfig):
         post_migrate.connect(
             sync_after_migrate, sender=self, dispatch_uid="pages.sync_roles"
         )
+
+
+def restore_translated_route():
+    """Let every page type route with `BasePage.route` (two queries, whatever the
+    depth) or, for routable pages, `RoutablePageMixin.route` before it.
+
+    wagtail-modeltranslation sets its own `route` on each page class it
+    registers, which walks the tree a level at a time; removed from our page
+    types, they inherit the site's again. See `BasePage.route`.
+    """
+    from pages.models import BasePage
+
+    for model in apps.get_models():
+        if issubclass(model, BasePage) and "route" in model.__dict__:
+            delattr(model, "route")

@@ -4,13 +4,15 @@ Why a page cache: on launch day thousands of people read the same few pages, and
 a cached page costs one cache read instead of a page render (issue 10).
 
 What is cached: the bytes of a `200` response to a `GET` from a visitor without a
-session cookie, keyed by scheme, host, full path (so language: `/en/` and `/es/`
-are different URLs) and the content coding the visitor accepts (`br`, `gzip` or
-none: `CompressionMiddleware` sits inside this middleware, so each coding is
-compressed once and then replayed). Never cached: editors (they have a session
-cookie), responses that set a cookie or carry a CSRF token or a CSP nonce,
-previews, responses marked `Cache-Control: private/no-cache/no-store`, and
-responses that vary on anything but the cookie and the coding.
+session cookie, keyed by scheme, host, path (so language: `/en/` and `/es/` are
+different URLs), the query parameters pages read (`PAGE_CACHE_QUERY_PARAMETERS`;
+others neither enter the key nor get a response stored) and the content coding
+the visitor accepts (`br`, `gzip` or none: `CompressionMiddleware` sits inside
+this middleware, so each coding is compressed once and then replayed). Never
+cached: editors (they have a session cookie), responses that set a cookie or
+carry a CSRF token or a CSP nonce, previews, responses marked
+`Cache-Control: private/no-cache/no-store`, and responses that vary on anything
+but the cookie and the coding.
 
 Invalidation is a generation counter. Every entry records the generation that
 was current when its render *started*; an entry whose generation is not the
@@ -29,7 +31,6 @@ eviction or a cache restart never comes back to a value old entries carry.
 
 import hashlib
 import logging
-import pickle
 import time
 
 from django.conf import settings
@@ -49,7 +50,6 @@ from wagtail.signals import (
     unpublished,
 )
 
-from . import request_memo
 from .compression import chosen_encoding
 
 logger = logging.getLogger(__name__)
@@ -96,90 +96,37 @@ NOT_CONTENT_MODELS = {
 
 
 def current_generation(value=None):
-    """The counter (read once per request), started at the current time when
-    the cache has none."""
+    """The counter, started at the current time when the cache has none."""
     if value is not None:
         return value
-    return request_memo.memoized("generation", read_generation)
-
-
-def read_generation():
     cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
     return cache.get(GENERATION_KEY) or 0
 
 
 def per_generation(key, build):
-    """`build()`'s value, cached under `key` for the current generation.
+    """`build()`'s value, kept in the cache for the current generation.
 
-    For data derived from content (the site, its sections, the site chrome,
-    private paths): any content change moves the generation on and makes the old
-    value unreachable. What changes with the clock alone (the programme's "now"
-    and "next") is at most `PAGE_CACHE_SECONDS` old, as cached pages are.
-
-    Read once per request (pages/request_memo.py), and from this process's own
-    copy when it has one (`ProcessCopies`), so that a page render makes no cache
-    round trip for it.
+    For data derived from content (the site chrome, private paths, the
+    conference documents): any content change moves the generation on and makes
+    the old value stale. What changes with the clock alone (the programme's
+    "now" and "next") is at most `PAGE_CACHE_SECONDS` old, as cached pages are.
+    The counter and the value are read in one round trip. Values are pickled:
+    the cache's key prefix names the release (settings), so a deploy never
+    reads what older code stored.
     """
-    generation = current_generation()
-    key = f"{key}:{generation}"
-    return request_memo.memoized(key, lambda: _process_copy(key, generation, build))
-
-
-class ProcessCopies:
-    """This process's copies of values from the shared cache, pickled, for the
-    current generation only: a request reads them without a cache round trip and
-    unpickles objects of its own, so nothing one render sets on them reaches
-    another. A copy lives no longer than `expires` (a time.time())."""
-
-    def __init__(self):
-        self.generation = None
-        self.values = {}
-
-    def get(self, key, generation):
-        if generation != self.generation:
-            self.values = {}
-            self.generation = generation
-        copy = self.values.get(key)
-        if copy is None or copy[0] <= time.time():
-            return None
-        return pickle.loads(copy[1])
-
-    def put(self, key, generation, value, expires):
-        if generation == self.generation:
-            self.values[key] = (expires, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
-
-
-# Renditions are found by image, focal point and filter in Wagtail's rendition
-# cache (pages/models/images.py); per-generation values by key.
-rendition_copies = ProcessCopies()
-_generation_copies = ProcessCopies()
-
-
-def copy_lifetime():
-    """How long a copy of content-derived data may be kept (cached pages too)."""
-    return max(settings.PAGE_CACHE_SECONDS, 60)
-
-
-def _process_copy(key, generation, build):
-    value = _generation_copies.get(key, generation)
-    if value is None:
-        expires, value = _cached(key, build)
-        _generation_copies.put(key, generation, value, expires)
+    key = f"pagecache:value:{key}"
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = current_generation(found.get(GENERATION_KEY))
+    entry = found.get(key)
+    if isinstance(entry, tuple) and entry[0] == generation:
+        return entry[1]
+    value = build()
+    cache.set(key, (generation, value), max(settings.PAGE_CACHE_SECONDS, 60))
     return value
-
-
-def _cached(key, build):
-    """(expiry time, value): the shared cache's, or `build()`'s, stored there."""
-    entry = cache.get(key)
-    if not isinstance(entry, tuple):
-        entry = (time.time() + copy_lifetime(), build())
-        cache.set(key, entry, copy_lifetime())
-    return entry
 
 
 def bump_generation():
     """Make every cached page stale."""
-    request_memo.forget()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no counter yet: any fresh value will do
@@ -229,10 +176,26 @@ def connect_signals():
 
 
 def page_key(request, encoding):
+    """The entry of this address in this content coding. Query parameters no page
+    reads are left out, so a shared link's `?utm_source=…` or `?fbclid=…` is
+    served the page everyone else gets (see `has_unread_parameters`)."""
     language = translation.get_language_from_request(request, check_path=True)
-    raw = f"{language} {request.scheme}://{request.get_host()}{request.get_full_path()}"
+    query = sorted(
+        (name, value)
+        for name, values in request.GET.lists()
+        if name in settings.PAGE_CACHE_QUERY_PARAMETERS
+        for value in values
+    )
+    raw = f"{language} {request.scheme}://{request.get_host()}{request.path} {query}"
     digest = hashlib.blake2b(raw.encode(), digest_size=20).hexdigest()
     return f"pagecache:page:{encoding}:{digest}"
+
+
+def has_unread_parameters(request):
+    """Whether the query names a parameter no page reads. Such a response is
+    served from the entry of the same address without it, and never stored: the
+    language links repeat the query, and junk must not fill the cache."""
+    return any(name not in settings.PAGE_CACHE_QUERY_PARAMETERS for name in request.GET)
 
 
 class PageCacheMiddleware:
@@ -251,8 +214,6 @@ class PageCacheMiddleware:
             return self.get_response(request)
         found = cache.get_many([GENERATION_KEY, key])
         generation = current_generation(found.get(GENERATION_KEY))
-        # The rest of the request (site chrome, private paths) reads this one.
-        request_memo.memoized("generation", lambda: generation)
         entry = found.get(key)
         if entry is not None and entry["generation"] == generation:
             return self.replay(request, entry)
@@ -282,6 +243,8 @@ class PageCacheMiddleware:
     @staticmethod
     def may_store(request, response):
         if response.status_code != 200 or response.streaming:
+            return False
+        if has_unread_parameters(request):
             return False
         if response.cookies:  # a session, a CSRF token, anything personal
             return False

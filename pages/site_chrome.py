@@ -8,10 +8,8 @@ and shared by every render until anything is published: the generation counter
 of `pages.cache` moves on every content change, which makes the old entry
 unreachable, exactly as it does for cached pages.
 
-Within one request it is fetched once (pages/request_memo.py).
-
-`shared_fragment` keeps other HTML that is the same on every page of a language
-(the home page's teasers) the same way: rendered once per generation.
+Pickled in the cache: the cache's key prefix names the release (settings), so
+code of one release never reads another's chrome.
 """
 
 from dataclasses import dataclass, field
@@ -73,16 +71,6 @@ def site_chrome(request):
         return SiteChrome()
     key = f"chrome:{site.pk}:{translation.get_language()}"
     return per_generation(key, lambda: build(request, site))
-
-
-def shared_fragment(request, name, render):
-    """HTML that is the same on every page of the site in one language, rendered
-    by `render()` once per content generation."""
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        return render()
-    key = f"fragment:{name}:{site.pk}:{translation.get_language()}"
-    return per_generation(key, render)
 
 
 def build(request, site):

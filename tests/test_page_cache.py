@@ -1,5 +1,7 @@
 """The full-page cache: who gets cached pages, and that they change with the content."""
 
+import uuid
+
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.template import engines
@@ -328,3 +330,48 @@ def test_site_chrome_follows_organisations_and_the_newsroom(
         links = feed_links(client.get(f"/{lang}/"))
         assert len(links) == 2
         assert all(f"/{lang}/" in link and "/feed/" in link for link in links)
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The page cache on the machine's Redis, under a key prefix of its own."""
+    from django.core.cache import caches
+
+    prefix = f"iclc-test-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+            "KEY_PREFIX": prefix,
+        }
+    }
+    redis = caches["default"]
+    yield redis
+    redis.delete_pattern("*")
+
+
+def test_junk_query_parameters_neither_fill_the_cache_nor_miss_it(
+    anonymous, home_page, redis_cache
+):
+    """A link shared with `?utm_source=…` gets the cached page; random values of
+    parameters no page reads add no entries (the cache would fill with junk)."""
+    page = anonymous.get("/en/")
+    assert page[CACHE_HEADER] == "miss"
+    entries = len(redis_cache.keys("*"))
+    for n in range(300):
+        response = anonymous.get(f"/en/?x={uuid.uuid4().hex}&utm_source={n}")
+        assert response.status_code == 200
+        assert response[CACHE_HEADER] == "hit"
+        assert response.content == page.content
+    assert len(redis_cache.keys("*")) == entries
+    # Nothing is stored from a request with junk, which the language links repeat.
+    redis_cache.clear()
+    junk = anonymous.get("/es/?fbclid=abc")
+    assert CACHE_HEADER not in junk
+    assert "fbclid=abc" in junk.content.decode()
+    assert anonymous.get("/es/")[CACHE_HEADER] == "miss"
+    # The parameters pages do read are part of the address.
+    search = anonymous.get("/en/search/?q=learning")
+    assert search[CACHE_HEADER] == "miss"
+    assert anonymous.get("/en/search/?q=cities")[CACHE_HEADER] == "miss"
+    assert anonymous.get("/en/search/?q=learning&x=1")[CACHE_HEADER] == "hit"

@@ -54,6 +54,10 @@ def test_compose_cache_and_scheduler(compose):
     assert services["cache"]["image"].startswith("redis:")
     assert "redis-cli" in services["cache"]["healthcheck"]["test"]
     assert services["web"]["depends_on"]["cache"]["condition"] == "service_healthy"
+    # Bounded, evicting the least recently used keys: junk cannot fill it.
+    command = services["cache"]["command"]
+    assert command[command.index("--maxmemory") + 1].startswith("${REDIS_MAXMEMORY:-")
+    assert command[command.index("--maxmemory-policy") + 1] == "allkeys-lru"
     scheduler = services["scheduler"]
     assert scheduler["build"] == "."
     # The same scheduler as `make run`'s (tests/test_make_run.py runs it).

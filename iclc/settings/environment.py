@@ -4,6 +4,7 @@
 variables always win over the file.
 """
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -51,3 +52,22 @@ def require(name):
             f"The environment variable {name} is required (see .env.example)."
         )
     return value
+
+
+def code_release():
+    """`ICLC_RELEASE`, or a digest of the code and the locked packages.
+
+    It goes into the cache's key prefix: values the cache keeps are pickled model
+    instances and page fragments, which code of another release must never read
+    (a deploy starts with an empty cache of its own)."""
+    release = os.environ.get("ICLC_RELEASE")
+    if release:
+        return release
+    digest = hashlib.blake2b(digest_size=6)
+    sources = [BASE_DIR / "requirements.lock"]
+    for package in ("iclc", "pages"):
+        sources += sorted((BASE_DIR / package).rglob("*.py"))
+    for path in sources:
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()

@@ -4,7 +4,6 @@ from django import template
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
-from pages.site_chrome import shared_fragment
 from pages.site_chrome import site_chrome as chrome_for_request
 
 register = template.Library()
@@ -42,35 +41,6 @@ def main_menu(context, chrome):
         '<li><a href="{}"{}>{}</a></li>',
         ((item.url, marked(item), item.title) for item in chrome.menu),
     )
-
-
-@register.tag
-def sitewide(parser, token):
-    """Render the enclosed HTML once per language and content generation:
-
-        {% sitewide "home-teasers" %}…{% endsitewide %}
-
-    Only for what is the same on every page that shows it (pages/site_chrome.py).
-    """
-    bits = token.split_contents()
-    if len(bits) != 2:
-        raise template.TemplateSyntaxError(f"{bits[0]} takes one name.")
-    nodelist = parser.parse(("endsitewide",))
-    parser.delete_first_token()
-    return SitewideNode(nodelist, parser.compile_filter(bits[1]))
-
-
-class SitewideNode(template.Node):
-    def __init__(self, nodelist, name):
-        self.nodelist = nodelist
-        self.name = name
-
-    def render(self, context):
-        return shared_fragment(
-            context.get("request"),
-            self.name.resolve(context),
-            lambda: self.nodelist.render(context),
-        )
 
 
 @register.inclusion_tag("pages/tags/breadcrumbs.html", takes_context=True)
