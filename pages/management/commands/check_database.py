@@ -24,8 +24,12 @@ class Command(BaseCommand):
                 # test_*): ask the server through its maintenance database.
                 import psycopg2
 
-                params = {**connection.get_connection_params(), "dbname": "postgres"}
-                server = psycopg2.connect(connect_timeout=5, **params)
+                params = {
+                    "connect_timeout": 5,
+                    **connection.get_connection_params(),
+                    "dbname": "postgres",
+                }
+                server = psycopg2.connect(**params)
                 try:
                     if options["create"]:
                         self.create_database(server, connection.settings_dict["NAME"])
