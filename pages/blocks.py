@@ -4,6 +4,7 @@ Each page stores one body per language (`body_en`, `body_es`), so captions, alt 
 and labels inside blocks are simply written in the body's language.
 """
 
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -14,26 +15,26 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 class SiteImageChooserBlock(ImageChooserBlock):
     """An image chooser whose images arrive with the renditions its block's
-    template shows (`rendition_preset`, pages/templatetags/image_tags.py).
+    template shows (`rendition_preset`, pages/image_sizes.py).
 
-    A body with twenty photos then costs one query for the images, and one for
-    their renditions only when the rendition cache lacks some, instead of one
-    more each time `{% responsive_image %}` asks for an image's sizes.
-    Migrations see Wagtail's own block, so swapping it in changes no schema.
+    A body with twenty photos then costs one query for the images and one for
+    their renditions, instead of one more each time `{% responsive_image %}`
+    asks for an image's sizes. The task that makes a published page's
+    renditions reads the preset too (pages/rendition_plans.py).
     """
 
     rendition_preset = "figure"
 
     def bulk_to_python(self, values):
-        from pages.models.images import attach_renditions
+        # Imported here: the models import this module for their StreamFields.
+        from pages.models.images import rendition_prefetch
 
         images = super().bulk_to_python(values)
-        attach_renditions(images, self.rendition_preset)
+        prefetch_related_objects(
+            [image for image in images if image is not None],
+            rendition_prefetch(self.rendition_preset),
+        )
         return images
-
-    def deconstruct(self):
-        _path, args, kwargs = super().deconstruct()
-        return "wagtail.images.blocks.ImageChooserBlock", args, kwargs
 
 
 class PosterChooserBlock(SiteImageChooserBlock):
@@ -156,11 +157,6 @@ class ConferenceDocumentChooserBlock(SnippetChooserBlock):
     def every_document(self):
         documents = self.model_class.objects.select_related("file_en", "file_es")
         return documents.in_bulk()
-
-    def deconstruct(self):
-        # Stored block definitions (migrations) name the plain snippet chooser.
-        _path, args, kwargs = super().deconstruct()
-        return "wagtail.snippets.blocks.SnippetChooserBlock", args, kwargs
 
 
 class ConferenceDocumentsBlock(blocks.StructBlock):

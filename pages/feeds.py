@@ -9,7 +9,6 @@ from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from pages.models.images import attach_renditions
 from pages.models.press import ENCLOSURE_RENDITION
 
 
@@ -38,9 +37,7 @@ class PressReleaseRssFeed(Feed):
         )
 
     def items(self, index):
-        releases = list(index.get_releases()[: index.feed_size])
-        attach_renditions([r.featured_image for r in releases], ENCLOSURE_RENDITION)
-        return releases
+        return list(index.get_releases(ENCLOSURE_RENDITION)[: index.feed_size])
 
     def item_title(self, item):
         return item.title

@@ -1,12 +1,13 @@
-"""Keep derived data (the search index) in step with what editors publish."""
+"""Keep derived data (the search index, image renditions) in step with what
+editors publish."""
 
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.documents import get_document_model
 from wagtail.signals import page_published, page_unpublished
 
-from pages import search
-from pages.models import SearchEntry
+from pages import search, tasks
+from pages.models import Organisation, Person, SearchEntry
 
 
 def reindex_page(sender, instance, **kwargs):
@@ -27,10 +28,29 @@ def reindex_document(sender, instance, **kwargs):
     search.index_document(instance)
 
 
+def make_page_renditions(sender, instance, **kwargs):
+    tasks.enqueue_page_renditions(instance)
+
+
+def make_snippet_renditions(sender, instance, **kwargs):
+    """A person's photo and an organisation's logo are shown on pages that are
+    not published again when the snippet changes."""
+    tasks.enqueue_object_renditions(instance)
+
+
 def connect():
     post_delete.connect(forget_deleted_page, dispatch_uid="search-page-deleted")
     page_published.connect(reindex_page, dispatch_uid="search-page-published")
     page_unpublished.connect(reindex_page, dispatch_uid="search-page-unpublished")
+    page_published.connect(
+        make_page_renditions, dispatch_uid="renditions-page-published"
+    )
+    for snippet in (Person, Organisation):
+        post_save.connect(
+            make_snippet_renditions,
+            sender=snippet,
+            dispatch_uid=f"renditions-{snippet._meta.label_lower}-saved",
+        )
     post_save.connect(
         reindex_document,
         sender=get_document_model(),

@@ -3,15 +3,17 @@
 from django.template import Context, Template, TemplateSyntaxError
 from django.utils import translation
 
-from wagtail.images.models import Picture
-from wagtail.images.shortcuts import get_renditions_or_not_found
-
 import pytest
 from bs4 import BeautifulSoup
 
-from pages.blocks import CaptionedImageBlock, VideoBlock
-from pages.templatetags.image_tags import PRESETS, picture_html, preset_specs
-from tests.factories import SiteImageFactory
+from pages.blocks import BodyStreamBlock, CaptionedImageBlock, VideoBlock
+from pages.image_sizes import PRESETS, preset_specs
+from pages.models import SiteRendition
+from tests.factories import (
+    ShowcaseIndexPageFactory,
+    ShowcaseProgrammePageFactory,
+    SiteImageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -50,9 +52,38 @@ def test_picture_offers_avif_and_webp_with_a_jpeg_fallback():
         assert source["sizes"] == "(min-width: 46rem) 42rem, 100vw"
     img = picture.img
     assert img["src"].endswith(".jpg")
+    widths = [part.split()[-1] for part in img["srcset"].split(", ")]
+    assert widths == ["400w", "700w", "1000w", "1400w"]
+    assert img["sizes"] == "(min-width: 46rem) 42rem, 100vw"
     assert (img["width"], img["height"]) == ("400", "225")
     assert img["loading"] == "lazy"
+    assert img["decoding"] == "async"
+    assert "fetchpriority" not in img.attrs
     assert img["alt"] == ALT_EN
+    assert "lang" not in img.attrs
+
+
+@pytest.mark.parametrize("preset", sorted(PRESETS))
+def test_every_preset_gives_its_widths_in_three_formats(preset):
+    """Each preset's sizes, smallest first, as AVIF and WebP sources and a JPEG
+    `<img>` whose width and height are the smallest JPEG's."""
+    html = render("{% responsive_image image preset %}", image=photo(), preset=preset)
+    specs = preset_specs(preset)
+    assert len(specs) % 3 == 0
+    by_format = {source["type"]: source["srcset"] for source in html.find_all("source")}
+    assert list(by_format) == ["image/avif", "image/webp"]
+    img = html.img
+    jpeg = [spec for spec in specs if spec.endswith("format-jpeg")]
+    assert img["sizes"] == PRESETS[preset][1]
+    srcsets = [by_format["image/avif"], by_format["image/webp"], img.get("srcset")]
+    counts = [len(srcset.split(", ")) if srcset else 1 for srcset in srcsets]
+    assert counts == [len(jpeg)] * 3
+    smallest = SiteRendition.objects.get(filter_spec=jpeg[0])  # one image here
+    assert (img["width"], img["height"]) == (
+        str(smallest.width),
+        str(smallest.height),
+    )
+    assert img["src"] == smallest.url
 
 
 def test_the_image_above_the_fold_loads_first():
@@ -111,92 +142,62 @@ def test_video_poster_is_decorative_because_the_link_names_the_video():
     assert "Opening ceremony" in html.a.get_text()
 
 
-def test_renditions_are_cached_once_not_written_back_on_every_render(
-    monkeypatch, django_assert_num_queries
+def test_a_css_class_and_eager_loading_reach_the_img():
+    source = '{% responsive_image image "portrait" alt="" eager=True css_class=c %}'
+    html = render(source, image=photo(), c="person__photo")
+    assert html.img["class"] == ["person__photo"]
+    assert html.img["fetchpriority"] == "high"
+    assert html.img["decoding"] == "async"
+
+
+def test_the_lightbox_links_to_the_large_photo():
+    image = photo()
+    url = render("{% lightbox_url image %}", image=image).get_text()
+    assert (
+        url == SiteRendition.objects.get(image=image, filter_spec="max-1600x1200").url
+    )
+
+
+def test_a_listing_of_many_images_costs_no_query_per_image(
+    home_page, django_assert_max_num_queries
 ):
-    from django.core.cache import cache
+    """The showcase index prefetches its cards' renditions: a dozen programmes
+    cost what two do, and their renditions are made before anyone looks."""
+    index = ShowcaseIndexPageFactory(parent=home_page)
 
-    from pages.models import SiteRendition
+    def cards():
+        programmes = index.get_programmes()
+        return render(
+            "{% for p in programmes %}"
+            '{% responsive_image p.image "card" alt="" %}{% endfor %}',
+            programmes=programmes,
+        )
 
-    image = SiteImageFactory()
-    first = str(image.get_rendition("width-400|format-webp").url)
-    writes = []
-    backend = SiteRendition.cache_backend
-    original = backend.set  # the test cache's set_many calls set for each key
-
-    def counting_set(key, *args, **kwargs):
-        writes.append(key)
-        return original(key, *args, **kwargs)
-
-    monkeypatch.setattr(backend, "set", counting_set)
-    fresh = type(image).objects.get(pk=image.pk)  # no prefetched renditions
-    with django_assert_num_queries(0):  # found in the cache
-        again = fresh.get_rendition("width-400|format-webp")
-        several = fresh.get_renditions("width-400|format-webp")
-    assert str(again.url) == first
-    assert str(several["width-400|format-webp"].url) == first
-    assert writes == []
-    cache.clear()
-    fresh = type(image).objects.get(pk=image.pk)
-    assert str(fresh.get_rendition("width-400|format-webp").url) == first  # from the DB
-    assert len(writes) == 1  # and cached again
+    for _n in range(2):
+        ShowcaseProgrammePageFactory(parent=index, image=photo())
+    cards()  # makes the renditions
+    with django_assert_max_num_queries(3) as few:
+        assert len(cards().find_all("picture")) == 2
+    for _n in range(10):
+        ShowcaseProgrammePageFactory(parent=index, image=photo())
+    cards()
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert len(cards().find_all("picture")) == 12
 
 
-def test_a_listing_attaches_renditions_from_the_cache_or_in_one_query(
-    django_assert_num_queries,
+def test_a_body_of_many_photos_costs_no_query_per_photo(
+    django_assert_max_num_queries,
 ):
-    from django.core.cache import cache
-
-    from pages.models import SiteImage
-    from pages.models.images import attach_renditions
-
-    photos = [photo(), photo()]
-    specs = preset_specs("card")
-    expected = {
-        image.pk: {spec: str(image.get_rendition(spec).url) for spec in specs}
-        for image in photos
-    }
-
-    def listing():
-        """Three cards, the first photo on two of them, as a fresh query gives."""
-        first, second = (SiteImage.objects.get(pk=image.pk) for image in photos)
-        return [first, second, SiteImage.objects.get(pk=photos[0].pk)]
-
-    def shown(cards):
-        return [
-            {spec: str(card.get_rendition(spec).url) for spec in specs}
-            for card in cards
-        ]
-
-    for cold in (True, False):
-        if cold:
-            cache.clear()
-        cards = listing()
-        with django_assert_num_queries(1 if cold else 0):
-            attach_renditions([*cards, None], "card")
-            assert shown(cards) == [expected[card.pk] for card in cards]
-        for card in cards:
-            assert all(r.image is card for r in card.prefetched_renditions)
-        # The same photo on two cards: renditions of its own on each.
-        assert not {id(r) for r in cards[0].prefetched_renditions} & {
-            id(r) for r in cards[2].prefetched_renditions
+    block = BodyStreamBlock()
+    images = [photo() for _n in range(8)]
+    raw = [
+        {
+            "type": "image",
+            "value": {"image": image.pk, "alt_text": "", "caption": "", "credit": ""},
         }
-
-
-@pytest.mark.parametrize("preset", sorted(PRESETS))
-@pytest.mark.parametrize(
-    "attrs",
-    [
-        {"alt": 'Say "¡hola!" & <wave>', "sizes": "100vw", "loading": "lazy"},
-        {"alt": "", "sizes": "4.5rem", "class": "person__photo", "lang": "en"},
-        {"alt": "x", "sizes": None, "class": None, "fetchpriority": "high"},
-    ],
-)
-def test_picture_markup_is_wagtails_own(preset, attrs):
-    """The site builds `<picture>` itself (for speed); it must be exactly what
-    Wagtail's `Picture` renders for the same renditions and attributes."""
-    image = photo(title="Mayors & <friends>")
-    renditions = get_renditions_or_not_found(image, preset_specs(preset))
-    ours = picture_html(renditions, dict(attrs))
-    assert ours == Picture(renditions, dict(attrs)).__html__()
-    assert ours.count("<source") == 2
+        for image in images
+    ]
+    block.render(block.to_python(raw))  # makes the renditions
+    with django_assert_max_num_queries(2):  # the images, their renditions
+        html = BeautifulSoup(block.render(block.to_python(raw)), "html.parser")
+    assert len(html.find_all("picture")) == 8

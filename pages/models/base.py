@@ -28,7 +28,7 @@ from pages.permissions import EditorialPagePermissionTester
 from pages.preview_errors import preview_failed
 from pages.restrictions import is_restricted
 
-from .images import attach_renditions
+from .images import rendition_prefetch
 from .rules import PUBLISH_WITHOUT_TITLE, untitled_languages
 
 logger = logging.getLogger(__name__)
@@ -382,16 +382,22 @@ class PhotoGalleryMixin:
     # Sizes every photo is shown in besides the thumbnails and the lightbox's.
     gallery_photo_specs = ()
 
+    def gallery_renditions(self):
+        """The presets and filter specs every photo is shown in."""
+        return ("gallery", LIGHTBOX_SPEC, *self.gallery_photo_specs)
+
     @cached_property
     def gallery_photos(self):
-        photos = list(self.gallery_images.select_related("image"))
-        attach_renditions(
-            [photo.image for photo in photos],
-            "gallery",
-            LIGHTBOX_SPEC,
-            *self.gallery_photo_specs,
+        prefetch = rendition_prefetch(*self.gallery_renditions(), through="image")
+        return list(
+            self.gallery_images.select_related("image").prefetch_related(prefetch)
         )
-        return photos
+
+    def gallery_rendition_plan(self):
+        """(photo, preset or spec) of each size each photo is shown in, for the
+        page's `rendition_plan()` (pages/rendition_plans.py)."""
+        sizes = self.gallery_renditions()
+        return [(photo.image, size) for photo in self.gallery_photos for size in sizes]
 
     def get_gallery_images(self):
         return self.gallery_photos

@@ -12,7 +12,7 @@ from pages.blocks import VideoBlock
 from pages.restrictions import public
 
 from .base import BasePage, GalleryPhoto, PhotoGalleryMixin, as_links, for_listing
-from .images import attach_renditions
+from .images import rendition_prefetch
 
 
 class MediaIndexPage(BasePage):
@@ -40,13 +40,12 @@ class MediaIndexPage(BasePage):
 
     def get_galleries(self):
         """Live galleries by day, each with its cover image ready to render."""
-        galleries = list(
+        return list(
             for_listing(public(GalleryPage.objects.child_of(self).live()))
             .select_related("listing_image")
+            .prefetch_related(rendition_prefetch("card", through="listing_image"))
             .order_by(models.F("date").asc(nulls_last=True), "path")
         )
-        attach_renditions([gallery.listing_image for gallery in galleries], "card")
-        return galleries
 
     def get_days(self):
         """[(date or None, [galleries])], in conference order."""
@@ -121,6 +120,11 @@ class GalleryPage(PhotoGalleryMixin, BasePage):
     def get_social_image(self):
         first = next(iter(self.gallery_photos), None)
         return self.listing_image or (first.image if first else None)
+
+    def rendition_plan(self):
+        """The sizes its images are shown in (pages/rendition_plans.py): the
+        photos', and its cover on the card of "Photos and multimedia"."""
+        return [(self.listing_image, "card"), *self.gallery_rendition_plan()]
 
     def related_press_releases(self):
         """Live press releases that point to this gallery, oldest first."""

@@ -29,11 +29,10 @@ from .base import (
     as_links,
     for_listing,
 )
-from .images import attach_renditions
+from .images import rendition_prefetch
 from .programme import SessionPage
 
-# Feeds and listings ask for the same renditions, so each is generated once.
-LISTING_RENDITIONS = "fill-480x270"
+# The featured image as the feeds' enclosure: one JPEG that any reader shows.
 ENCLOSURE_RENDITION = "width-1200|format-jpeg"
 
 
@@ -76,12 +75,16 @@ class PressReleaseIndexPage(RoutableBasePage):
     def live_releases(self):
         return for_listing(public(PressReleasePage.objects.child_of(self).live()))
 
-    def get_releases(self):
-        """Live releases, newest first, with what listings and feeds show (their
-        images' renditions come with `attach_renditions`)."""
+    def get_releases(self, *renditions):
+        """Live releases, newest first, with what listings and feeds show: their
+        featured images with the `renditions` (presets or filter specs) shown
+        of them, the cards' by default."""
         return (
             self.live_releases()
             .select_related("featured_image")
+            .prefetch_related(
+                rendition_prefetch(*renditions or ("card",), through="featured_image")
+            )
             .order_by("-release_date", "-pk")
         )
 
@@ -106,7 +109,6 @@ class PressReleaseIndexPage(RoutableBasePage):
         paginator.count = count  # known already: no COUNT query
         shown = paginator.get_page(request.GET.get("page"))
         shown.object_list = list(shown.object_list)
-        attach_renditions([release.featured_image for release in shown], "card")
         return {"releases": shown, "days": list(days), "current_day": day}
 
     @path("")
@@ -239,6 +241,17 @@ class PressReleasePage(PhotoGalleryMixin, BasePage):
 
     def get_social_image(self):
         return self.listing_image or self.featured_image
+
+    def rendition_plan(self):
+        """The sizes its images are shown in (pages/rendition_plans.py): the
+        featured image on its page, on the cards of the newsroom and the home
+        page and in the feeds; the photos of its gallery."""
+        return [
+            (self.featured_image, "figure"),
+            (self.featured_image, "card"),
+            (self.featured_image, ENCLOSURE_RENDITION),
+            *self.gallery_rendition_plan(),
+        ]
 
     def get_structured_data(self, request):
         return structured_data.news_article(self, request)

@@ -9,7 +9,7 @@ from wagtail.fields import StreamField
 from pages.blocks import BodyStreamBlock, KeyFigureBlock
 
 from .base import BasePage, for_listing
-from .images import attach_renditions
+from .images import rendition_prefetch
 
 THEME_CHOICES = [
     ("sustainable-city", _("Sustainable city")),
@@ -51,13 +51,12 @@ class ShowcaseIndexPage(BasePage):
 
     def get_programmes(self):
         """Every live programme, each with its card's image ready to render."""
-        programmes = list(
+        return list(
             for_listing(ShowcaseProgrammePage.objects.child_of(self).live())
             .select_related("image")
+            .prefetch_related(rendition_prefetch("card", through="image"))
             .order_by("path")
         )
-        attach_renditions([programme.image for programme in programmes], "card")
-        return programmes
 
     @staticmethod
     def valid_theme(value):
@@ -133,6 +132,11 @@ class ShowcaseProgrammePage(BasePage):
 
     def get_social_image(self):
         return self.listing_image or self.image
+
+    def rendition_plan(self):
+        """The sizes its image is shown in (pages/rendition_plans.py): its own
+        page's, and its card on the showcase index and the home page."""
+        return [(self.image, "wide"), (self.image, "card")]
 
     class Meta:
         verbose_name = _("showcase programme page")

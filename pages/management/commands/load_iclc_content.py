@@ -5,6 +5,7 @@ from django.db import transaction
 
 from pages.cache import invalidate
 from pages.loaders import LOADERS, home
+from pages.tasks import enqueue_site_renditions
 
 
 class Command(BaseCommand):
@@ -29,4 +30,6 @@ class Command(BaseCommand):
                 loader(home_page)
             # One bump for the whole load, whatever the signals of its saves did.
             invalidate()
+        # Every size the pages show, made now rather than for their first visitors.
+        enqueue_site_renditions()
         self.stdout.write(self.style.SUCCESS("Conference content loaded."))
