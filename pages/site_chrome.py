@@ -38,9 +38,12 @@ class MenuItem:
 class SiteChrome:
     root_url: str = ""
     menu: list = field(default_factory=list)
-    # The press release index (for the home page teaser) and, as
-    # (MIME type, site-relative URL), its feeds.
+    # The press release index, the programme and the showcase index (sections
+    # the home page's teasers introduce) and, as (MIME type, site-relative URL),
+    # the newsroom's feeds.
     newsroom: object = None
+    programme: object = None
+    showcase: object = None
     feeds: list = field(default_factory=list)
     # [(role, heading, [Organisation])] and [ContactOffice], for the home page too.
     organisation_groups: list = field(default_factory=list)
@@ -79,14 +82,15 @@ def build(request, site):
         ContactOffice,
         Organisation,
         PressReleaseIndexPage,
+        ProgrammePage,
         SessionPage,
+        ShowcaseIndexPage,
     )
 
     root = site.root_page.specific
-    newsroom = (
-        public(PressReleaseIndexPage.objects.live())
-        .descendant_of(site.root_page, inclusive=True)
-        .first()
+    newsroom, programme, showcase = (
+        public(model.objects.live()).descendant_of(site.root_page).first()
+        for model in (PressReleaseIndexPage, ProgrammePage, ShowcaseIndexPage)
     )
     menu = [
         MenuItem(page.pk, page.path, page.title, page.get_url(request))
@@ -96,6 +100,8 @@ def build(request, site):
         root_url=root.get_url(request),
         menu=menu,
         newsroom=newsroom,
+        programme=programme,
+        showcase=showcase,
         feeds=feed_links(request, newsroom),
         organisation_groups=organisations_by_role(
             Organisation.objects.select_related("logo")

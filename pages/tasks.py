@@ -7,8 +7,9 @@ AVIF, WebP and JPEG at every width. `make_page_renditions` makes them when the
 page is published (pages/signals.py) and when the conference content is loaded,
 from the page's rendition plan (pages/rendition_plans.py).
 
-Tasks run on Django's task framework (`django_tasks`); its default backend runs
-them at once, in the process that publishes, after the transaction commits.
+Tasks run on Django's task framework (`django_tasks`), on the `renditions`
+backend of settings.TASKS: it runs them at once, in the process that publishes
+(an editor's request, the scheduler, the loader), after the transaction commits.
 """
 
 import logging
@@ -27,8 +28,12 @@ from pages.rendition_plans import rendition_plan
 
 logger = logging.getLogger(__name__)
 
+# The task backend (settings.TASKS) that makes renditions: the tests turn it off
+# where they do not look at renditions, as resizing is most of loading content.
+RENDITIONS_BACKEND = "renditions"
 
-@task()
+
+@task(backend=RENDITIONS_BACKEND)
 def make_page_renditions(page_id):
     """Make the renditions the live page `page_id` shows; the number of images
     whose renditions are ready."""
@@ -38,7 +43,7 @@ def make_page_renditions(page_id):
     return make_renditions(rendition_plan(page.specific))
 
 
-@task()
+@task(backend=RENDITIONS_BACKEND)
 def make_object_renditions(model_label, pk):
     """Make the renditions a snippet (a person, an organisation) is shown in."""
     instance = apps.get_model(model_label).objects.filter(pk=pk).first()

@@ -191,6 +191,14 @@ PAGE_CACHE_EXCLUDED_PATHS = (
     "/static/",
 )
 
+# Background work (django_tasks): Wagtail's own (reference index, focal points)
+# and making the renditions of what is published (pages/tasks.py), run at once
+# in the process that asks, after its transaction commits.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "renditions": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
+
 WAGTAIL_SITE_NAME = "ICLC 2015"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False

@@ -31,6 +31,12 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Loading the content would resize every photo into every size (minutes): only
+# tests/test_rendition_tasks.py, which looks at renditions, has them made.
+TASKS = {
+    **TASKS,  # noqa: F405
+    "renditions": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},
+}
 # Serve static files straight from the source folders: no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

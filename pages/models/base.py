@@ -1,13 +1,12 @@
 """The abstract page every page type of the site builds on."""
 
 import logging
-from functools import cache
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import InterfaceError, OperationalError, models
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.http import Http404
+from django.urls import Resolver404
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -34,122 +33,39 @@ from .rules import PUBLISH_WITHOUT_TITLE, untitled_languages
 logger = logging.getLogger(__name__)
 
 # What a link to a page reads: its title and address in either language. Lists of
-# links (breadcrumbs, related pages) load only these; the other columns (admin
-# bookkeeping, bodies, every translation of them) would only widen their rows.
+# links (breadcrumbs, related pages, the programme's sessions) load only these and
+# the fields they name; modeltranslation's `only()` adds each field's translations.
 LINK_FIELDS = ("path", "depth", "content_type", "title", "slug", "url_path", "live")
-
-# Page columns only the admin reads (locks, owners, drafts, schedules): the page
-# a visitor asked for is loaded without them (pages/routing.py).
-ADMIN_ONLY_FIELDS = (
-    "draft_title",
-    "has_unpublished_changes",
-    "latest_revision",
-    "latest_revision_created_at",
-    "live_revision",
-    "go_live_at",
-    "expire_at",
-    "locked",
-    "locked_at",
-    "locked_by",
-    "owner",
-)
-
-
-# Translated fields whose every language a page needs whatever the visitor's:
-# the language links and the switcher give the page's title and address in each.
-ALL_LANGUAGES_FIELDS = {"title", "slug", "url_path"}
 
 
 def for_listing(pages):
-    """`pages` without their bodies and admin columns: cards, feeds and calendars
-    show neither, and each body is a JSON document per language to parse."""
-    return without_unread_columns(pages, *stream_columns(pages.model))
-
-
-@cache
-def stream_columns(model):
-    """Every column of `model`'s StreamFields, in every language."""
-    from modeltranslation.manager import append_translated
-
-    return tuple(sorted(append_translated(model, model.get_streamfield_names())))
-
-
-def without_unread_columns(pages, *more):
-    """`pages` without the admin columns, the translations no visitor in the
-    active language reads (`unread_translations`) and the columns in `more`,
-    which are named exactly: modeltranslation's `defer()` would add every
-    translation of a name it knows."""
-    return QuerySet.defer(
-        pages,
-        *ADMIN_ONLY_FIELDS,
-        *unread_translations(pages.model, translation.get_language()),
-        *more,
-    )
-
-
-@cache
-def unread_translations(model, language):
-    """The columns of `model`'s translated fields that a page in `language`
-    never reads: modeltranslation reads the active language's column and then
-    those of its fallback languages, never the untranslated original column (it
-    is only written, for the default language)."""
-    from modeltranslation.translator import NotRegistered, translator
-
-    try:
-        options = translator.get_options_for_model(model)
-    except NotRegistered:
-        return ()
-    read = {language, *settings.MODELTRANSLATION_FALLBACK_LANGUAGES}
-    unread = []
-    for name, columns in options.all_fields.items():
-        if name in ALL_LANGUAGES_FIELDS:
-            continue
-        unread.append(name)
-        unread += [c.name for c in columns if c.language not in read]
-    return tuple(unread)
+    """`pages` without their bodies: cards, feeds and calendars show none, and
+    each body is a JSON document per language to parse."""
+    return pages.defer_streamfields()
 
 
 def as_links(pages, *extra_fields, joined=None):
-    """`pages` loaded with the columns a link needs, and `extra_fields`, in the
-    translations the active language reads (`unread_translations`).
+    """`pages` loaded with the columns a link needs and `extra_fields`.
 
     `joined` ({foreign key among `extra_fields`: its extra fields}) joins the
     pages those keys point to, loaded the same way."""
-    language = translation.get_language()
-    columns = link_columns(pages.model, language, extra_fields)
+    columns = [*LINK_FIELDS, *extra_fields]
     for name, fields in (joined or {}).items():
-        target = pages.model._meta.get_field(name).related_model
         pages = pages.select_related(name)
-        columns += tuple(f"{name}__{c}" for c in link_columns(target, language, fields))
-    return QuerySet.only(pages, *columns)
+        columns += [f"{name}__{column}" for column in (*LINK_FIELDS, *fields)]
+    return pages.only(*columns)
 
 
-@cache
-def link_columns(model, language, extra_fields):
-    """The columns `as_links` loads, named once per model, language and fields
-    (modeltranslation's `only()` would expand the names on every call)."""
-    from modeltranslation.manager import append_translated
-
-    wanted = append_translated(model, (*LINK_FIELDS, *extra_fields))
-    unread = set(unread_translations(model, language))
-    return tuple(sorted(name for name in wanted if name not in unread))
-
-
-@cache
-def linked_deferrals(model):
-    """`defer()` arguments that leave each page `model` joins at a foreign key of
-    its `serve_linked` ({name: extra fields}) with the columns a link needs and
-    its extra fields: the rest of a page's row is many translated columns to
-    build. Worked out once per page type: routing asks on every request."""
-    deferred = []
-    for name, extra_fields in model.serve_linked.items():
-        keep = {*LINK_FIELDS, *extra_fields}
-        for field in model._meta.get_field(name).related_model._meta.concrete_fields:
-            # A translation column (`title_es`) goes with its field (`title`).
-            base = getattr(field, "translated_field", field)
-            if base.name not in keep and not field.primary_key:
-                deferred.append(f"{name}__{field.name}")
-    return tuple(deferred)
+def routes_take(model, path_components):
+    """Whether a routable page type's own routes (a programme's `day/…/`) take
+    the path. Asked of the class: the pages on a path are loaded as links."""
+    if not issubclass(model, RoutablePageMixin):
+        return False
+    try:
+        model.get_resolver().resolve("/" + "/".join(path_components) + "/")
+    except Resolver404:
+        return False
+    return True
 
 
 class ListingMixin(models.Model):
@@ -280,6 +196,75 @@ class BasePage(ListingMixin, Page):
             if title:
                 return title
         return self.title or super().get_admin_display_title()
+
+    def route(self, request, path_components):
+        """Find the page for the rest of the address in two queries, however deep.
+
+        Design trap 10 (design/i18n.md): wagtail-modeltranslation's `route` walks
+        the tree a level at a time and loads every child at each level to compare
+        translated slugs, so a session behind a programme of 300 loads 300 pages.
+        The translated `url_path_<lang>` columns already hold each page's whole
+        address in each language (with the English slug where the Spanish one is
+        empty, as slugs fall back), so one query finds every page on the path and
+        one more loads the deepest as its own type. A routable page on the way
+        whose routes take the rest of the path (a programme's `day/…/`) keeps it,
+        as in the walk. The last step (is the page live?) is the inherited `route`.
+
+        This is the one place that relies on wagtail-modeltranslation's own
+        behaviour: it fills `url_path_<lang>`, and it sets `route` on every page
+        class it registers, over this method, so `pages.apps` removes that
+        (`restore_translated_route`); a routable page's `RoutablePageMixin.route`
+        comes before this one. tests/test_routing.py compares the answers
+        with wagtail-modeltranslation's walk for every page in both languages.
+        """
+        if path_components and not routes_take(type(self), path_components):
+            found = self.page_on_translated_path(path_components)
+            if found is None:
+                raise Http404
+            page, consumed = found
+            return page.route(request, path_components[consumed:])
+        return super().route(request, path_components)
+
+    def page_on_translated_path(self, path_components):
+        """(page, components it takes) for the deepest page below this one on the
+        path, or the first routable one whose routes take the rest; None if no
+        page below this one is on it. The page is loaded as its own type, with
+        the pages above it as links (`route_ancestors`, for breadcrumbs)."""
+        field = f"url_path_{translation.get_language()}"
+        path = getattr(self, field, None) or self.url_path
+        prefixes = []
+        for component in path_components:
+            path += component + "/"
+            prefixes.append(path)
+        rows = list(
+            as_links(Page.objects.descendant_of(self))
+            .filter(**{f"{field}__in": prefixes})
+            .order_by("depth")
+        )
+        if not rows:
+            return None
+        index = len(rows) - 1
+        for position, row in enumerate(rows):
+            model = row.specific_class
+            if model is None:
+                return None  # a page type whose code was removed
+            consumed = row.depth - self.depth
+            rest = path_components[consumed:]
+            if rest and routes_take(model, rest):
+                index = position
+                break
+        target = rows[index]
+        model = target.specific_class
+        pages = model.objects.select_related(
+            *model.serve_related, *getattr(model, "serve_linked", {})
+        )
+        if hasattr(model, "serve_annotations"):
+            pages = pages.annotate(**model.serve_annotations())
+        page = pages.filter(pk=target.pk).first()
+        if page is None:
+            return None
+        page.route_ancestors = [self, *rows[:index]]
+        return page, target.depth - self.depth
 
     def permissions_for_user(self, user):
         # Translators may edit but not delete or move (pages/permissions.py).

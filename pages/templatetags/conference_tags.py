@@ -5,9 +5,9 @@ from django import template
 from django.utils import formats
 from django.utils.translation import gettext, pgettext
 
-from wagtail.models import Site
-
-from pages.models import ShowcaseIndexPage, ShowcaseProgrammePage
+from pages.models import ShowcaseProgrammePage
+from pages.models.images import rendition_prefetch
+from pages.site_chrome import site_chrome
 
 register = template.Library()
 
@@ -32,19 +32,14 @@ def date_range(start, end):
 @register.simple_tag(takes_context=True)
 def showcase_teaser(context, limit=6):
     """The site's showcase index and its first live programmes, in tree order."""
-    request = context.get("request")
-    indexes = ShowcaseIndexPage.objects.live()
-    site = Site.find_for_request(request) if request is not None else None
-    if site is not None:
-        indexes = indexes.descendant_of(site.root_page)
-    index = indexes.order_by("path").first()
+    index = site_chrome(context.get("request")).showcase
     if index is None:
         return {"index": None, "programmes": []}
     programmes = (
         ShowcaseProgrammePage.objects.child_of(index)
         .live()
         .select_related("image")
-        .prefetch_related("image__renditions")
+        .prefetch_related(rendition_prefetch("card", through="image"))
         .order_by("path")
     )
     return {"index": index, "programmes": list(programmes[:limit])}

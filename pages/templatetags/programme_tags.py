@@ -2,7 +2,7 @@
 
 from django import template
 
-from pages.models import ProgrammePage
+from pages.site_chrome import site_chrome
 
 register = template.Library()
 
@@ -10,7 +10,7 @@ register = template.Library()
 @register.inclusion_tag("pages/tags/programme_teaser.html", takes_context=True)
 def programme_teaser(context):
     """The programme by day, each day linking to its own page."""
-    programme = ProgrammePage.objects.live().first()
+    programme = site_chrome(context.get("request")).programme
     # Times and titles only: no speakers to prefetch.
     sessions = (
         list(programme.get_sessions().prefetch_related(None)) if programme else []
