@@ -11,6 +11,13 @@ from wagtail.images.models import Filter
 
 FORMATS = "format-{avif,webp,jpeg}"
 
+# Single sizes outside the presets. The social card (Open Graph and JSON-LD).
+SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
+# An organisation's logo in the footer's list (includes/organisation_list.html
+# names it too) and in its JSON-LD.
+LOGO_SPEC = "max-240x120"
+LOGO_JSON_LD_SPEC = "max-600x600|format-png"
+
 # name: (size operation with widths, `sizes` attribute). Widths cover 1x and 2x
 # screens for the largest slot the layout gives the image.
 PRESETS = {

@@ -14,12 +14,7 @@ method. For the models whose modules declare none, `DECLARED_HERE` holds it.
 from wagtail.blocks import ListBlock, StreamBlock, StructBlock
 from wagtail.fields import StreamField
 
-from pages.structured_data import SOCIAL_IMAGE_SPEC
-
-# Organisations' logos: the footer's list of organisers on every page
-# (pages/includes/organisation_list.html) and their JSON-LD
-# (`structured_data.organization`).
-LOGO_SPECS = ("max-240x120", "max-600x600|format-png")
+from pages.image_sizes import SOCIAL_IMAGE_SPEC
 
 
 def rendition_plan(instance):
@@ -87,23 +82,6 @@ def images_in(block, value):
     return found
 
 
-def home_page_plan(home):
-    # The hero, and the conference's JSON-LD, which shows it as a social card.
-    return [(home.hero_image, "hero"), (home.hero_image, SOCIAL_IMAGE_SPEC)]
-
-
-def venue_page_plan(venue):
-    photos = [photo.image for photo in venue.photo_list]
-    return [
-        (venue.map_image, "figure"),
-        # The venue index's card.
-        (venue.listing_image or venue.map_image, "card"),
-        *[(photo, "half") for photo in photos],
-        # The JSON-LD's place shows the first photo.
-        (photos[0] if photos else None, SOCIAL_IMAGE_SPEC),
-    ]
-
-
 def session_page_plan(session):
     people = [participant.person for participant in session.participant_list]
     return [
@@ -112,19 +90,7 @@ def session_page_plan(session):
     ]
 
 
-def person_plan(person):
-    # Sessions show their chairs' and speakers' photos.
-    return [(person.photo, "portrait")]
-
-
-def organisation_plan(organisation):
-    return [(organisation.logo, spec) for spec in LOGO_SPECS]
-
-
 DECLARED_HERE = {
-    "pages.homepage": home_page_plan,
-    "pages.venuepage": venue_page_plan,
+    # The session's module is its page family's; its plan joins it there.
     "pages.sessionpage": session_page_plan,
-    "pages.person": person_plan,
-    "pages.organisation": organisation_plan,
 }

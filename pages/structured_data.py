@@ -8,9 +8,10 @@ import datetime
 
 from django.utils import timezone, translation
 
+from pages.image_sizes import LOGO_JSON_LD_SPEC, SOCIAL_IMAGE_SPEC
+
 CONTEXT = "https://schema.org"
 # The one rendition shared pages show, in social cards and in JSON-LD alike.
-SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
 # A gallery's photos as its JSON-LD names them.
 GALLERY_IMAGE_SPEC = "max-1600x1600"
 COUNTRY_CODES = {"Mexico": "MX", "México": "MX", "Germany": "DE", "Alemania": "DE"}
@@ -58,7 +59,7 @@ def organization(organisation, request=None):
             "name": organisation.name,
             "alternateName": organisation.acronym,
             "url": organisation.website,
-            "logo": image_url(request, organisation.logo, "max-600x600|format-png"),
+            "logo": image_url(request, organisation.logo, LOGO_JSON_LD_SPEC),
         }
     )
 

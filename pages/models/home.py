@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 
 from pages import structured_data
 from pages.blocks import BodyStreamBlock
+from pages.image_sizes import SOCIAL_IMAGE_SPEC
 
 from .base import BasePage
 
@@ -102,6 +103,11 @@ class HomePage(BasePage):
 
     def get_social_image(self):
         return self.listing_image or self.hero_image
+
+    def rendition_plan(self):
+        """The sizes its images are shown in (pages/rendition_plans.py): the
+        hero, and the conference's JSON-LD, which shows it as a social card."""
+        return [(self.hero_image, "hero"), (self.hero_image, SOCIAL_IMAGE_SPEC)]
 
     def get_structured_data(self, request):
         from pages.site_chrome import site_chrome

@@ -67,3 +67,8 @@ class Person(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.honorific} {self.name}".strip()
+
+    def rendition_plan(self):
+        """Sessions show their chairs' and speakers' photos
+        (pages/rendition_plans.py)."""
+        return [(self.photo, "portrait")]

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from pages.image_sizes import LOGO_JSON_LD_SPEC, LOGO_SPEC
+
 
 class Organisation(models.Model):
     """An organiser, hosting institution or partner of the conference.
@@ -74,6 +76,11 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+    def rendition_plan(self):
+        """Its logo in the footer's list and in its JSON-LD
+        (pages/rendition_plans.py)."""
+        return [(self.logo, LOGO_SPEC), (self.logo, LOGO_JSON_LD_SPEC)]
 
 
 class ContactOffice(models.Model):

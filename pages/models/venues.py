@@ -12,6 +12,7 @@ from wagtail.models import Orderable
 
 from pages import structured_data
 from pages.blocks import BodyStreamBlock
+from pages.image_sizes import SOCIAL_IMAGE_SPEC
 
 from .base import BasePage, as_links, for_listing
 
@@ -148,6 +149,18 @@ class VenuePage(BasePage):
     def get_social_image(self):
         photo = next(iter(self.photo_list), None)
         return self.listing_image or (photo.image if photo else self.map_image)
+
+    def rendition_plan(self):
+        """The sizes its images are shown in (pages/rendition_plans.py): its
+        map, its photos, its card on the venue index, and the JSON-LD's place,
+        which shows the first photo."""
+        photos = [photo.image for photo in self.photo_list]
+        return [
+            (self.map_image, "figure"),
+            (self.listing_image or self.map_image, "card"),
+            *[(photo, "half") for photo in photos],
+            (photos[0] if photos else None, SOCIAL_IMAGE_SPEC),
+        ]
 
     def get_structured_data(self, request):
         return structured_data.venue_place(self, request)

@@ -8,7 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from pages.structured_data import SOCIAL_IMAGE_SPEC
+from pages.image_sizes import SOCIAL_IMAGE_SPEC
 
 register = template.Library()
 
