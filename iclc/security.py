@@ -82,14 +82,20 @@ class SafeDocumentForm(BaseDocumentForm):
             )
         return file
 
-    def _post_clean(self):
+    def clean(self):
+        cleaned_data = super().clean()
+        # Model validation comes next (Django's ModelForm runs it after this).
+        self.upload_refused = self.has_error("file")
+        return cleaned_data
+
+    def full_clean(self):
+        self.upload_refused = False
+        super().full_clean()
         # Wagtail's Document.clean() checks the extension of the stored file
         # again; after a refused upload that file is empty, and the editor would
         # see a second, puzzling error about the extension “”. Keep the first.
-        refused = list(self._errors["file"].data) if "file" in self._errors else None
-        super()._post_clean()
-        if refused is not None:
-            self._errors["file"].data[:] = refused
+        if self.upload_refused:
+            del self.errors["file"][1:]
 
 
 def _is_plain_text(head):

@@ -12,6 +12,15 @@ from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionS
 VALID_KEY = re.compile(r"[a-z0-9]{8,64}")
 
 
+def is_session_key(key):
+    """Whether `key` could be a session key Django made."""
+    return isinstance(key, str) and VALID_KEY.fullmatch(key) is not None
+
+
 class SessionStore(DatabaseSessionStore):
-    def _validate_session_key(self, key):
-        return bool(key) and VALID_KEY.fullmatch(key) is not None
+    """Django's database sessions, opened with no key when the cookie holds one
+    Django could not have made: the visitor gets an empty session, as with an
+    expired key, and `SessionMiddleware` deletes the cookie if nothing is stored."""
+
+    def __init__(self, session_key=None):
+        super().__init__(session_key if is_session_key(session_key) else None)

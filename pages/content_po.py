@@ -24,7 +24,11 @@ from django.utils.translation import gettext as _
 import polib
 
 from pages.cache import invalidate
-from pages.translation_status import _records, outdated_keys, translated_segments
+from pages.translation_status import (
+    outdated_keys,
+    translated_segments,
+    translation_sources,
+)
 from pages.translation_units import (
     DEFAULT_LANGUAGE,
     BadPlaceholders,
@@ -64,7 +68,7 @@ def export_catalogue(language, only_missing=False):
     for model in translatable_models():
         for stored in objects_of(model):
             obj = working_copy(stored)
-            records = _records(stored, language)
+            records = translation_sources(stored, language)
             for name in translatable_fields(model):
                 adapter = adapter_for(model, name)
                 en_value = getattr(obj, f"{name}_{DEFAULT_LANGUAGE}")

@@ -23,9 +23,10 @@ def _columns():
 
 
 def remember_paths(sender, instance, raw=False, **kwargs):
+    """pre_save: the page's stored paths, kept on it for `redirect_changed_paths`."""
     if raw or not isinstance(instance, Page) or instance.pk is None:
         return
-    instance._old_url_paths = (
+    instance.url_paths_before_save = (
         Page.objects.filter(pk=instance.pk).values("live", *_columns()).first()
     )
 
@@ -33,8 +34,8 @@ def remember_paths(sender, instance, raw=False, **kwargs):
 def redirect_changed_paths(sender, instance, raw=False, **kwargs):
     if raw or not isinstance(instance, Page):
         return
-    old = getattr(instance, "_old_url_paths", None)
-    instance._old_url_paths = None
+    old = getattr(instance, "url_paths_before_save", None)
+    instance.url_paths_before_save = None
     if not old or not old["live"]:
         return
     for code in LANGUAGES:

@@ -1,13 +1,10 @@
 """The multilingual sitemap: every public page in both languages, with hreflang."""
 
-import datetime
-from html import escape
-
 from django.conf import settings
-from django.contrib.sitemaps import Sitemap
-from django.utils import timezone
-from django.utils.safestring import mark_safe
+from django.core.paginator import Paginator
+from django.utils import translation
 
+from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from pages.models.base import as_links
@@ -17,67 +14,72 @@ from pages.restrictions import public
 class PageSitemap(Sitemap):
     """Each live, public page once per language, with its alternates.
 
-    Wagtail's own sitemap lists only the active language and has no hreflang
-    (design/i18n.md, trap 7), so Django's i18n sitemap is used instead. Page URLs
-    come from the translated slugs of the language being written.
+    Wagtail's sitemap asks each page for its entries (`get_sitemap_urls`), which
+    list only the active language and have no hreflang (design/i18n.md, trap 7),
+    and it loads every page as its specific type. Here the pages are loaded once,
+    with the columns a link needs, and each gives an entry per language naming
+    all of them (Django's sitemap template writes the `xhtml:link` alternates).
     """
-
-    i18n = True
-    alternates = True
-    x_default = True
-
-    def __init__(self):
-        super().__init__()
-        # Each page's path per language: every page is listed once per language
-        # and named again as an alternate of each, and under x-default.
-        self._paths = {}
-
-    def _location(self, item, force_lang_code=None):
-        page, language = item
-        key = (page.pk, force_lang_code or language)
-        if key not in self._paths:
-            self._paths[key] = super()._location(item, force_lang_code)
-        return self._paths[key]
 
     def items(self):
         pages = public(Page.objects.live()).filter(depth__gte=2).order_by("path")
-        return as_links(pages, "last_published_at")
-
-    def location(self, page):
-        return page.get_url_parts()[2]
-
-    def lastmod(self, page):
-        return page.last_published_at
+        return as_links(pages, "last_published_at", "latest_revision_created_at")
 
     def get_urls(self, page=1, site=None, protocol=None):
-        urls = super().get_urls(page=page, site=site, protocol=protocol)
-        # Django's x-default drops the language prefix, which on this site only
-        # redirects, and to a 404 when the slug is translated: use the English URL.
-        default = settings.LANGUAGE_CODE
-        for url in urls:
-            by_language = {a["lang_code"]: a for a in url["alternates"]}
-            if "x-default" in by_language and default in by_language:
-                by_language["x-default"]["location"] = by_language[default]["location"]
-            url["xml"] = url_element(url)
+        """The entries of the sitemap's `page`; a page beyond the last raises
+        Django's `EmptyPage`, which the view answers with a 404."""
+        root = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        pages = list(self.items())
+        addresses = {item.pk: {} for item in pages}
+        # A language at a time: Wagtail keeps the site's root paths in one
+        # language on the request, so that each address costs no cache lookup.
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                for item in pages:
+                    if language not in self.get_languages_for_item(item):
+                        continue
+                    parts = item.get_url_parts(self.request)
+                    if parts is not None:  # a page outside every site has none
+                        addresses[item.pk][language] = root + parts[2]
+        urls = [
+            url for item in pages for url in self.page_urls(item, addresses[item.pk])
+        ]
+        urls = Paginator(urls, self.limit).page(page).object_list
+        lastmods = [url["lastmod"] for url in urls]
+        # The response's Last-Modified, when every entry has a date.
+        if lastmods and None not in lastmods:
+            self.latest_lastmod = max(lastmods)
         return urls
 
+    def page_urls(self, page, addresses):
+        """An entry for each of the page's `addresses` ({language: URL}, with
+        the translated slugs of each), every entry naming all of them and the
+        English address as x-default.
 
-def url_element(url):
-    """One `<url>` of the sitemap, written here rather than by a template loop:
-    with two languages and their alternates, the sitemap is hundreds of them."""
-    lastmod = url["lastmod"]
-    if isinstance(lastmod, datetime.datetime) and timezone.is_aware(lastmod):
-        lastmod = timezone.localtime(lastmod)  # as the `date` filter shows it
-    parts = [f"<url><loc>{escape(url['location'])}</loc>"]
-    if lastmod:
-        parts.append(f"<lastmod>{lastmod:%Y-%m-%d}</lastmod>")
-    parts += [
-        f'<xhtml:link rel="alternate" hreflang="{escape(alternate["lang_code"])}"'
-        f' href="{escape(alternate["location"])}"/>'
-        for alternate in url["alternates"]
-    ]
-    parts.append("</url>")
-    return mark_safe("".join(parts))
+        Django's i18n sitemap would make x-default the address without a
+        language prefix, which on this site only redirects, and to a 404 when
+        the slug is translated."""
+        alternates = [
+            {"lang_code": language, "location": location}
+            for language, location in addresses.items()
+        ]
+        if settings.LANGUAGE_CODE in addresses:
+            alternates.append(
+                {
+                    "lang_code": "x-default",
+                    "location": addresses[settings.LANGUAGE_CODE],
+                }
+            )
+        lastmod = self.lastmod(page)
+        return [
+            {
+                "item": page,
+                "location": location,
+                "lastmod": lastmod,
+                "alternates": alternates,
+            }
+            for location in addresses.values()
+        ]
 
 
 SITEMAPS = {"pages": PageSitemap}

@@ -64,7 +64,9 @@ def content_type_of(obj):
     return ContentType.objects.get_for_model(obj, for_concrete_model=False)
 
 
-def _records(obj, language=None):
+def translation_sources(obj, language=None):
+    """The stored `TranslationSource` of each translated field of `obj` (in
+    `language`, or in every language), by (field, language)."""
     from pages.models import TranslationSource
 
     records = TranslationSource.objects.filter(
@@ -104,7 +106,7 @@ def remember_sources(sender, instance, raw=False, update_fields=None, **kwargs):
             type(instance)._base_manager.filter(pk=instance.pk).values(*columns).first()
         )
         if old is not None:
-            records = _records(instance)
+            records = translation_sources(instance)
     pending = []
     for name in fields:
         adapter = adapter_for(type(instance), name)
@@ -139,14 +141,14 @@ def remember_sources(sender, instance, raw=False, update_fields=None, **kwargs):
             if record is not None and hashes == stored:
                 continue
             pending.append((name, language, field_hash(units), hashes))
-    instance._translation_sources = pending
+    instance.pending_translation_sources = pending
 
 
 def store_sources(sender, instance, raw=False, **kwargs):
     """post_save: write what `remember_sources` found (the pk is known now)."""
     from pages.models import TranslationSource
 
-    pending = getattr(instance, "_translation_sources", None)
+    pending = getattr(instance, "pending_translation_sources", None)
     if raw or not pending:
         return
     content_type = content_type_of(instance)
@@ -158,7 +160,7 @@ def store_sources(sender, instance, raw=False, **kwargs):
             language=language,
             defaults={"source_hash": source_hash, "segment_hashes": hashes},
         )
-    instance._translation_sources = []
+    instance.pending_translation_sources = []
 
 
 # --- copies of the English ------------------------------------------------------
@@ -238,7 +240,7 @@ class FieldStatus:
 def field_statuses(obj, language="es", records=None):
     """The status of every translated field of `obj` that has English text."""
     if records is None:
-        records = _records(obj, language)
+        records = translation_sources(obj, language)
     statuses = []
     for name in _fields(type(obj)):
         adapter = adapter_for(type(obj), name)

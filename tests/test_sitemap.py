@@ -2,7 +2,10 @@
 
 from pathlib import Path
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.http import http_date
 
 from wagtail.models import PageViewRestriction
 
@@ -95,3 +98,39 @@ def test_addresses_are_the_pages_own_even_with_accented_slugs(client, home_page)
         for language in ("en", "es"):
             assert f"http://testserver{page.url_in(language)}" in found
     assert "http://testserver/es/educaci%C3%B3n/sesiones-para-todos/" in found
+
+
+def test_queries_do_not_grow_with_the_pages(client, home_page, settings):
+    """One query for the pages whatever their number, once the caches are warm."""
+    settings.PAGE_CACHE_SECONDS = 0  # count renders, not cache hits
+
+    def queries():
+        client.get("/sitemap.xml")  # the restrictions and the site root paths
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/sitemap.xml")
+        assert response.status_code == 200
+        return len(captured), len(entries(etree.fromstring(response.content)))
+
+    StandardPageFactory(parent=home_page).save_revision().publish()
+    few = queries()
+    for _n in range(10):
+        StandardPageFactory(parent=home_page).save_revision().publish()
+    many = queries()
+    assert many[1] == few[1] + 20
+    assert many[0] == few[0] == 1
+
+
+def test_last_modified_is_the_latest_publication(client, home_page):
+    home_page.save_revision().publish()
+    child = StandardPageFactory(parent=home_page)
+    child.save_revision().publish()
+    child.refresh_from_db()
+
+    response = client.get("/sitemap.xml")
+    assert response["Last-Modified"] == http_date(child.last_published_at.timestamp())
+
+
+def test_pages_beyond_the_last_are_not_found(client, home_page):
+    assert client.get("/sitemap.xml?p=1").status_code == 200
+    assert client.get("/sitemap.xml?p=2").status_code == 404
+    assert client.get("/sitemap.xml?p=two").status_code == 404

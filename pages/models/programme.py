@@ -60,6 +60,16 @@ PARTICIPANT_ROLES = [("chair", _("Chair")), ("speaker", _("Speaker"))]
 SCHEDULE_FIELDS = ("start", "end", "venue_id", "room_en", "room_es")
 
 
+class ChoiceListFormField(forms.TypedMultipleChoiceField):
+    """Checkboxes for a `ChoiceListField`. JSONField hands its form field the
+    JSON encoder and decoder, which a list of choices has no use for."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, *, encoder=None, decoder=None, **kwargs):
+        super().__init__(**kwargs)
+
+
 class ChoiceListField(models.JSONField):
     """A list of choices stored as JSON, edited as checkboxes.
 
@@ -76,12 +86,13 @@ class ChoiceListField(models.JSONField):
         return name, path, args, kwargs
 
     def formfield(self, **kwargs):
-        return super(models.JSONField, self).formfield(
-            form_class=forms.TypedMultipleChoiceField,
-            choices=self.item_choices,
-            coerce=str,
-            widget=forms.CheckboxSelectMultiple,
-            **kwargs,
+        return super().formfield(
+            **{
+                "form_class": ChoiceListFormField,
+                "choices": self.item_choices,
+                "coerce": str,
+                **kwargs,
+            }
         )
 
 
@@ -149,6 +160,7 @@ class ProgrammePage(RoutableBasePage):
             Prefetch(
                 "participants",
                 queryset=SessionParticipant.objects.select_related("person"),
+                to_attr="participant_list",
             )
         ).order_by("start", "end", "path")
 
@@ -445,10 +457,9 @@ class SessionPage(RoutableBasePage):
     @cached_property
     def participant_list(self):
         """Chairs and speakers with their people, loaded once for the page, its
-        JSON-LD and its calendar entry (listings prefetch `participants`)."""
-        prefetched = getattr(self, "_prefetched_objects_cache", {})
-        if "participants" in prefetched:
-            return list(self.participants.all())
+        JSON-LD and its calendar entry. Listings prefetch them into this same
+        attribute (`Prefetch(..., to_attr="participant_list")`): this query is
+        then never made."""
         return list(self.participants.select_related("person__photo"))
 
     def chairs(self):
