@@ -8,7 +8,7 @@ waits while an image is resized: every size a template asks for must be here.
 What every page shows is planned here: its social card, and the images in its
 StreamFields in the size their block renders. A page type adds what its own
 template shows (and the cards other pages show of it) in a `rendition_plan()`
-method. For the models whose modules declare none, `DECLARED_HERE` holds it.
+method, as do the snippets pages show (people's photos, organisations' logos).
 """
 
 from wagtail.blocks import ListBlock, StreamBlock, StructBlock
@@ -26,9 +26,6 @@ def rendition_plan(instance):
         plan += stream_field_plan(instance)
     if hasattr(instance, "rendition_plan"):
         plan += instance.rendition_plan()
-    declared = DECLARED_HERE.get(instance._meta.label_lower)
-    if declared is not None:
-        plan += declared(instance)
     return plan
 
 
@@ -80,17 +77,3 @@ def images_in(block, value):
         for item in value:
             found += images_in(block.child_block, item)
     return found
-
-
-def session_page_plan(session):
-    people = [participant.person for participant in session.participant_list]
-    return [
-        (session.listing_image, "figure"),
-        *[(person.photo, "portrait") for person in people],
-    ]
-
-
-DECLARED_HERE = {
-    # The session's module is its page family's; its plan joins it there.
-    "pages.sessionpage": session_page_plan,
-}

@@ -462,6 +462,15 @@ class SessionPage(RoutableBasePage):
         then never made."""
         return list(self.participants.select_related("person__photo"))
 
+    def rendition_plan(self):
+        """The sizes its images are shown in (pages/rendition_plans.py): its
+        picture, and its chairs' and speakers' photos."""
+        people = [participant.person for participant in self.participant_list]
+        return [
+            (self.listing_image, "figure"),
+            *[(person.photo, "portrait") for person in people],
+        ]
+
     def chairs(self):
         return [p.person for p in self.participant_list if p.role == "chair"]
 
