@@ -10,7 +10,7 @@ from wagtail.models import Page, Site
 import pytest
 import yaml
 
-from iclc.settings.environment import REQUIRED_ENVIRONMENT
+from iclc.settings.environment import REQUIRED_ENVIRONMENT, code_release
 from pages.models import HomePage
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -207,3 +207,15 @@ def test_installs_use_the_hashed_lock_files():
     assert "--require-hashes -r requirements.lock" in makefile
     assert "--require-hashes -r requirements-dev.lock" in makefile
     assert "--require-hashes -r requirements.lock" in (ROOT / "Dockerfile").read_text()
+
+
+def test_the_cache_key_prefix_names_the_release(monkeypatch):
+    """Values in the cache are pickled: a deploy must not read an older
+    release's. The prefix names ICLC_RELEASE, or else a digest of the code."""
+    from iclc.settings import base
+
+    monkeypatch.delenv("ICLC_RELEASE", raising=False)
+    assert base.CACHE_KEY_PREFIX.endswith("-" + code_release())
+    assert re.fullmatch(r"[0-9a-f]{12}", code_release())
+    monkeypatch.setenv("ICLC_RELEASE", "2015.9.28")
+    assert code_release() == "2015.9.28"
