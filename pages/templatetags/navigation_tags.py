@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
+from pages.cache import current_generation
 from pages.site_chrome import site_chrome as chrome_for_request
 
 register = template.Library()
@@ -14,6 +15,13 @@ def site_chrome(context):
     """Menu, footer and feed links of the site, built once per language and
     content generation (pages/site_chrome.py)."""
     return chrome_for_request(context.get("request"))
+
+
+@register.simple_tag
+def content_generation():
+    """The page cache's content generation, for fragment caches that must end
+    with any publish: `{% wagtailcache … generation %}`."""
+    return current_generation()
 
 
 CURRENT = mark_safe(' aria-current="page"')
