@@ -4,7 +4,7 @@ import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import InterfaceError, OperationalError, models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.urls import Resolver404
 from django.utils import translation
@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.images import get_image_model
 from wagtail.models import (
     CommentPanelPlaceholder,
     Orderable,
@@ -54,6 +55,23 @@ def as_links(pages, *extra_fields, joined=None):
         pages = pages.select_related(name)
         columns += [f"{name}__{column}" for column in (*LINK_FIELDS, *fields)]
     return pages.only(*columns)
+
+
+def image_renditions(model, foreign_keys):
+    """Prefetches of every rendition of the images `model` points to at these
+    foreign keys. Wagtail looks a rendition up in `prefetched_renditions` first
+    and, found there, does not write it back to its cache, as it does on every
+    render with a rendition it read from the cache."""
+    image_model = get_image_model()
+    return [
+        Prefetch(
+            f"{name}__renditions",
+            queryset=image_model.get_rendition_model().objects.all(),
+            to_attr="prefetched_renditions",
+        )
+        for name in foreign_keys
+        if model._meta.get_field(name).related_model is image_model
+    ]
 
 
 def routes_take(model, path_components):
@@ -257,7 +275,7 @@ class BasePage(ListingMixin, Page):
         model = target.specific_class
         pages = model.objects.select_related(
             *model.serve_related, *getattr(model, "serve_linked", {})
-        )
+        ).prefetch_related(*image_renditions(model, model.serve_related))
         if hasattr(model, "serve_annotations"):
             pages = pages.annotate(**model.serve_annotations())
         page = pages.filter(pk=target.pk).first()
