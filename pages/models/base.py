@@ -4,7 +4,7 @@ import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import InterfaceError, OperationalError, models
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import Http404
 from django.urls import Resolver404
 from django.utils import translation
@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.images import get_image_model
 from wagtail.models import (
     CommentPanelPlaceholder,
     Orderable,
@@ -28,7 +27,7 @@ from pages.permissions import EditorialPagePermissionTester
 from pages.preview_errors import preview_failed
 from pages.restrictions import is_restricted
 
-from .images import rendition_prefetch
+from .images import SiteImage, rendition_prefetch
 from .rules import PUBLISH_WITHOUT_TITLE, untitled_languages
 
 logger = logging.getLogger(__name__)
@@ -62,15 +61,10 @@ def image_renditions(model, foreign_keys):
     foreign keys. Wagtail looks a rendition up in `prefetched_renditions` first
     and, found there, does not write it back to its cache, as it does on every
     render with a rendition it read from the cache."""
-    image_model = get_image_model()
     return [
-        Prefetch(
-            f"{name}__renditions",
-            queryset=image_model.get_rendition_model().objects.all(),
-            to_attr="prefetched_renditions",
-        )
+        rendition_prefetch(through=name)
         for name in foreign_keys
-        if model._meta.get_field(name).related_model is image_model
+        if model._meta.get_field(name).related_model is SiteImage
     ]
 
 

@@ -70,7 +70,7 @@ def rendition_prefetch(*presets_and_specs, through=None):
     `prefetched_renditions` instead of its cache or the database.
     """
     lookup = f"{through}__renditions" if through else "renditions"
-    renditions = SiteRendition.objects.filter(
-        filter_spec__in=filter_specs(*presets_and_specs)
-    )
+    renditions = SiteRendition.objects.all()
+    if presets_and_specs:  # else every rendition: any size the page may ask for
+        renditions = renditions.filter(filter_spec__in=filter_specs(*presets_and_specs))
     return Prefetch(lookup, queryset=renditions, to_attr="prefetched_renditions")
