@@ -4,6 +4,8 @@ warning line, not an error with a traceback."""
 import logging
 import os
 
+from django.conf import settings
+
 SECRET_VARIABLES = (
     "DJANGO_SECRET_KEY",
     "POSTGRES_PASSWORD",
@@ -13,8 +15,6 @@ SECRET_VARIABLES = (
 
 
 def _secrets():
-    from django.conf import settings
-
     if not settings.configured:
         return []
     values = {os.environ.get(name, "") for name in SECRET_VARIABLES}

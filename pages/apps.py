@@ -8,10 +8,13 @@ class PagesConfig(AppConfig):
     verbose_name = _("Conference pages")
 
     def ready(self):
-        from pages import redirects, signals, translation_status
-        from pages.cache import connect_signals
-        from pages.editing import register_field_overrides
-        from pages.roles import sync_after_migrate
+        # Imported once the app registry is ready: these modules import models.
+        from pages import signals
+        from pages.content_generation import connect_signals
+        from pages.editorial.editing import register_field_overrides
+        from pages.editorial.roles import sync_after_migrate
+        from pages.i18n import redirects
+        from pages.i18n import status as translation_status
 
         # Any model with translated fields, whoever adds it later.
         pre_save.connect(
@@ -24,11 +27,12 @@ class PagesConfig(AppConfig):
         signals.connect()
         connect_signals()
         restore_translated_route()
-        # Admin forms: times to the quarter hour, ASCII slugs (pages/editing.py).
+        # Admin forms: times to the quarter hour, ASCII slugs
+        # (pages/editorial/editing.py).
         register_field_overrides()
 
         # Keep the editorial roles complete after every migrate, including the
-        # permissions of snippets added since the last one (pages/roles.py).
+        # permissions of snippets added since the last one (pages/editorial/roles.py).
         post_migrate.connect(
             sync_after_migrate, sender=self, dispatch_uid="pages.sync_roles"
         )
@@ -42,6 +46,7 @@ def restore_translated_route():
     registers, which walks the tree a level at a time; removed from our page
     types, they inherit the site's again. See `BasePage.route`.
     """
+    # Imported here, not at the top: apps.py is loaded before the models.
     from pages.models import BasePage
 
     for model in apps.get_models():

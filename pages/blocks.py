@@ -12,6 +12,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from pages.image_sizes import rendition_prefetch
+
 
 class SiteImageChooserBlock(ImageChooserBlock):
     """An image chooser whose images arrive with the renditions its block's
@@ -20,15 +22,12 @@ class SiteImageChooserBlock(ImageChooserBlock):
     A body with twenty photos then costs one query for the images and one for
     their renditions, instead of one more each time `{% responsive_image %}`
     asks for an image's sizes. The task that makes a published page's
-    renditions reads the preset too (pages/rendition_plans.py).
+    renditions reads the preset too (pages/renditions/plans.py).
     """
 
     rendition_preset = "figure"
 
     def bulk_to_python(self, values):
-        # Imported here: the models import this module for their StreamFields.
-        from pages.models.images import rendition_prefetch
-
         images = super().bulk_to_python(values)
         prefetch_related_objects(
             [image for image in images if image is not None],
@@ -144,19 +143,13 @@ class ConferenceDocumentChooserBlock(SnippetChooserBlock):
     """A conference document with both its files.
 
     The conference has a handful of official documents, shown on many pages
-    (home, documents, press releases): like the site chrome, all of them are
-    read in one query once per content generation and kept in the cache
-    (`pages.cache.per_generation`), so a page that lists some costs no query."""
+    (home, documents, press releases): a body's documents and their files are
+    read in one query, however many it lists."""
 
     def bulk_to_python(self, values):
-        from pages.cache import per_generation
-
-        found = per_generation("conference-documents", self.every_document)
-        return [found.get(value) for value in values]
-
-    def every_document(self):
         documents = self.model_class.objects.select_related("file_en", "file_es")
-        return documents.in_bulk()
+        found = documents.in_bulk([value for value in values if value is not None])
+        return [found.get(value) for value in values]
 
 
 class ConferenceDocumentsBlock(blocks.StructBlock):

@@ -4,9 +4,13 @@ A preset names the renditions of one slot of the layout (AVIF, WebP and a JPEG
 fallback at several widths) and the `sizes` that match it in site.css. The
 template tag (`{% responsive_image %}`) renders them; listings prefetch them and
 the rendition task generates them ahead of visitors, so all three read the same
-table here, which imports nothing of models or templates.
+table here, which imports nothing of models or templates (the rendition model is
+Wagtail's `get_image_model().get_rendition_model()`).
 """
 
+from django.db.models import Prefetch
+
+from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 FORMATS = "format-{avif,webp,jpeg}"
@@ -17,6 +21,11 @@ SOCIAL_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
 # names it too) and in its JSON-LD.
 LOGO_SPEC = "max-240x120"
 LOGO_JSON_LD_SPEC = "max-600x600|format-png"
+# A press release's featured image as its feeds' enclosure: one JPEG that any
+# reader shows.
+ENCLOSURE_RENDITION = "width-1200|format-jpeg"
+# A gallery photo opened full size (the lightbox).
+LIGHTBOX_SPEC = "max-1600x1200"
 
 # name: (size operation with widths, `sizes` attribute). Widths cover 1x and 2x
 # screens for the largest slot the layout gives the image.
@@ -79,3 +88,20 @@ def filter_specs(*presets_and_specs):
     for name in presets_and_specs:
         specs += preset_specs(name) if name in PRESETS else [name]
     return list(dict.fromkeys(specs))
+
+
+def rendition_prefetch(*presets_and_specs, through=None):
+    """A `Prefetch` of the renditions a listing shows of its images: presets'
+    sizes (pages/image_sizes.py) and single filter specs.
+
+    What `SiteImage.objects.prefetch_renditions(*specs)` does on a queryset of
+    images, for images reached through a foreign key (`through`, e.g.
+    "featured_image") or already loaded (`prefetch_related_objects`): one query
+    for the renditions of every image, which Wagtail then looks up in
+    `prefetched_renditions` instead of its cache or the database.
+    """
+    lookup = f"{through}__renditions" if through else "renditions"
+    renditions = get_image_model().get_rendition_model().objects.all()
+    if presets_and_specs:  # else every rendition: any size the page may ask for
+        renditions = renditions.filter(filter_spec__in=filter_specs(*presets_and_specs))
+    return Prefetch(lookup, queryset=renditions, to_attr="prefetched_renditions")

@@ -4,10 +4,12 @@ editors publish."""
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.documents import get_document_model
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from pages import search, tasks
 from pages.models import Organisation, Person, SearchEntry
+from pages.renditions import tasks
+from pages.search import index as search
 
 
 def reindex_page(sender, instance, **kwargs):
@@ -18,8 +20,6 @@ def forget_deleted_page(sender, instance, **kwargs):
     """Wagtail sends page_unpublished from pre_delete, so a live page being deleted
     is indexed again after its entries were collected for deletion; drop those
     entries, or the foreign key fails when the transaction commits."""
-    from wagtail.models import Page
-
     if isinstance(instance, Page):
         SearchEntry.objects.filter(page_id=instance.pk).delete()
 

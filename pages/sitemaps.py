@@ -7,8 +7,7 @@ from django.utils import translation
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from pages.models.base import as_links
-from pages.restrictions import public
+from pages.models.base import as_links, in_public_sections
 
 
 class PageSitemap(Sitemap):
@@ -22,7 +21,8 @@ class PageSitemap(Sitemap):
     """
 
     def items(self):
-        pages = public(Page.objects.live()).filter(depth__gte=2).order_by("path")
+        pages = in_public_sections(Page.objects.live()).filter(depth__gte=2)
+        pages = pages.order_by("path")
         return as_links(pages, "last_published_at", "latest_revision_created_at")
 
     def get_urls(self, page=1, site=None, protocol=None):

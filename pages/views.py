@@ -13,7 +13,7 @@ from django.template import loader
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
-from pages import search as site_search
+from pages.search import index as site_search
 
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
 # How long a visitor's browser should wait before retrying during an outage.

@@ -18,13 +18,19 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from axes.models import AccessAttempt
 
-from pages.dashboard import (
-    MyDraftsPanel,
-    ScheduledPagesPanel,
-    TranslationGapsPanel,
-    translation_outdated_count,
+from pages.editorial.dashboard import MyDraftsPanel, ScheduledPagesPanel
+from pages.editorial.editing import explain_saved_schedule
+from pages.i18n.admin_views import (
+    TranslationReportView,
+    TranslationsView,
+    can_manage_translations,
 )
-from pages.editing import explain_saved_schedule
+from pages.i18n.dashboard import TranslationGapsPanel, translation_outdated_count
+from pages.i18n.stream_copy import (
+    copy_stream_content,
+    copy_stream_content_on_add,
+    editor_script,
+)
 from pages.models import (
     ConferenceDocument,
     ContactOffice,
@@ -33,16 +39,6 @@ from pages.models import (
     PressReleasePage,
 )
 from pages.models.rules import may_go_live
-from pages.stream_copy import (
-    copy_stream_content,
-    copy_stream_content_on_add,
-    editor_script,
-)
-from pages.translation_admin import (
-    TranslationReportView,
-    TranslationsView,
-    can_manage_translations,
-)
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -278,7 +274,7 @@ def refuse_copy_without_parent(request, page):
 @hooks.register("register_admin_urls", order=-1)
 def stream_copy_urls():
     """Ahead of wagtail-modeltranslation's view at the same address on the edit
-    form (pages/stream_copy.py), and on the form of a new page."""
+    form (pages/i18n/stream_copy.py), and on the form of a new page."""
     return [
         path(
             "pages/<int:page_id>/edit/copy_translation_content/",

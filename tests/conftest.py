@@ -5,7 +5,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 import pytest
 
-from pages.roles import EDITORS, MODERATORS, TRANSLATORS, sync_editorial_roles
+from pages.editorial.roles import EDITORS, MODERATORS, TRANSLATORS, sync_editorial_roles
 from tests.factories import HomePageFactory, StaffUserFactory, StandardPageFactory
 
 LANGUAGES = ["en", "es"]

@@ -282,8 +282,8 @@ def test_the_real_content_exports_every_translated_model_and_reimports_cleanly(
     tmp_path, home_page, capsys
 ):
     """Whatever page types and snippets exist, the loaded content round-trips."""
-    from pages.translation_status import translation_status_counts
-    from pages.translation_units import objects_of, translatable_models
+    from pages.i18n.status import translation_status_counts
+    from pages.i18n.units import objects_of, translatable_models
 
     call_command("load_iclc_content")
     po = export(tmp_path)

@@ -9,7 +9,8 @@ from django.utils import timezone, translation
 import pytest
 from bs4 import BeautifulSoup
 
-from pages.dashboard import ScheduledPagesPanel, TranslationGapsPanel
+from pages.editorial.dashboard import ScheduledPagesPanel
+from pages.i18n.dashboard import TranslationGapsPanel
 from pages.models import StandardPage
 from tests.editorial import add_page_url, login, stream, submit_form
 from tests.factories import StandardPageFactory

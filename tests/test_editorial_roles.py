@@ -19,8 +19,8 @@ from wagtail.snippets.models import get_snippet_models
 
 import pytest
 
-from pages import roles
-from pages.roles import EDITORS, MODERATORS, ROLES, TRANSLATORS
+from pages.editorial import roles
+from pages.editorial.roles import EDITORS, MODERATORS, ROLES, TRANSLATORS
 from tests.editorial import login
 from tests.factories import StaffUserFactory, StandardPageFactory
 

@@ -15,7 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from iclc import urls as site_urls
-from pages.cache import CACHE_HEADER, GENERATION_KEY
+from pages.content_generation import GENERATION_KEY
+from pages.serving.cache import CACHE_HEADER
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -314,7 +315,8 @@ def test_site_chrome_follows_organisations_and_the_newsroom(
     anonymous, editor_client, home_page, lang
 ):
     """The footer and feed links are built once per language and generation
-    (pages/site_chrome.py): a change shows at once, to visitors and editors."""
+    (pages/templatetags/site_chrome.py): a change shows at once, to visitors
+    and editors."""
     from tests.factories import OrganisationFactory, PressReleaseIndexPageFactory
 
     organisation = OrganisationFactory(name_en="Old name", name_es="Nombre antiguo")

@@ -12,13 +12,13 @@ from django.core.management import call_command
 
 import pytest
 
-from pages.cache import CACHE_HEADER
 from pages.models import (
     PressReleaseIndexPage,
     ProgrammePage,
     SessionPage,
     VenuePage,
 )
+from pages.serving.cache import CACHE_HEADER
 from tests.factories import PressReleasePageFactory
 
 pytestmark = pytest.mark.django_db

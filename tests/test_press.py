@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 import feedparser
 import pytest
@@ -53,6 +53,27 @@ def test_index_lists_newest_first_in_each_language(client, newsroom, lang):
     assert html.index(titles[0]) < html.index(titles[1])
     assert dateline in html
     assert html.count("<h1") == 1
+
+
+def test_a_private_release_is_left_out_of_the_index_feeds_and_teaser(
+    client, newsroom, lang
+):
+    shown = release_on(newsroom, 28)
+    private = release_on(newsroom, 29)
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    with translation.override(lang):
+        shown_title, private_title = shown.title, private.title
+    for address in (
+        url(newsroom, lang),
+        url(newsroom, lang, "feed/rss/"),
+        url(newsroom, lang, "feed/atom/"),
+        f"/{lang}/",
+    ):
+        html = client.get(address).content.decode()
+        assert shown_title in html, address
+        assert private_title not in html, address
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ Two situations are measured:
 - after a publish (at most `BUDGET` each): every publish moves the page-cache
   generation, so every page is rendered again on its next visit. By then other
   visitors' requests have rebuilt what every page shares, the site chrome (menu,
-  footer, feed links: pages/site_chrome.py) and the private sections' paths;
+  footer, feed links: pages/templatetags/site_chrome.py);
   Wagtail's own caches (site root paths, renditions) are warm, as they are on a
   running site;
 - with the whole cache emptied (a cache server restarted): each page also pays
@@ -31,7 +31,7 @@ from wagtail.models import Page
 
 import pytest
 
-from pages.cache import bump_generation
+from pages.content_generation import bump_generation
 from pages.models import (
     PressReleaseIndexPage,
     ProgrammePage,

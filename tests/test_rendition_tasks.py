@@ -16,7 +16,7 @@ from pages.models import (
     PressReleasePage,
     SiteRendition,
 )
-from pages.tasks import make_renditions
+from pages.renditions.tasks import make_renditions
 from tests.factories import (
     PressReleaseIndexPageFactory,
     PressReleasePageFactory,
@@ -107,11 +107,11 @@ def test_a_broken_image_is_logged_and_publishing_carries_on(
         parent=newsroom, live=False, featured_image=broken
     )
     PressReleaseGalleryImage.objects.create(page=release, image=sound)
-    with caplog.at_level(logging.ERROR, logger="pages.tasks"):
+    with caplog.at_level(logging.ERROR, logger="pages.renditions.tasks"):
         with django_capture_on_commit_callbacks(execute=True):
             release.save_revision().publish()
     assert PressReleasePage.objects.live().filter(pk=release.pk).exists()
-    errors = [r for r in caplog.records if r.name == "pages.tasks"]
+    errors = [r for r in caplog.records if r.name == "pages.renditions.tasks"]
     assert [r.levelno for r in errors] == [logging.ERROR]
     assert str(broken.pk) in errors[0].getMessage()
     # The sound photo's renditions were made all the same.

@@ -79,9 +79,9 @@ def test_a_password_on_an_ancestor_protects_its_descendants(client, nested):
     assert b'name="password"' in response.content
 
 
-def test_a_new_restriction_applies_at_once_though_paths_are_cached(client, nested):
-    """pages/restrictions.py caches the private paths under the content generation:
-    adding or removing a restriction must take effect on the next visit."""
+def test_a_new_restriction_applies_at_once(client, nested):
+    """Routing asks whether a page is in a private section in the query that
+    loads it: adding or removing a restriction takes effect on the next visit."""
     parent, child, grandchild = nested
     assert grandchild.title_en.encode() in client.get(grandchild.url_in("en")).content
     restriction = PageViewRestriction.objects.create(

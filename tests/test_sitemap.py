@@ -46,6 +46,19 @@ def entries(document):
     return found
 
 
+def test_pages_inside_a_private_section_are_left_out(client, home_page):
+    section = StandardPageFactory(parent=home_page)
+    inside = StandardPageFactory(parent=section)
+    neighbour = StandardPageFactory(parent=home_page, slug_en=section.slug_en + "-x")
+    PageViewRestriction.objects.create(page=section, restriction_type="login")
+    found = set(entries(sitemap(client)))
+    assert f"http://testserver/en/{neighbour.slug_en}/" in found
+    assert not any(section.slug_en + "/" in loc for loc in found), found
+    assert inside.url_in("en") not in {
+        loc.removeprefix("http://testserver") for loc in found
+    }
+
+
 def test_every_public_page_in_both_languages_with_alternates(client, home_page):
     child = StandardPageFactory(parent=home_page)
     child.save_revision().publish()

@@ -16,13 +16,13 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 
-from pages.models import Person, StandardPage, VenuePage
-from pages.translation_status import (
+from pages.i18n.status import (
     field_statuses,
     is_name,
     translation_report_rows,
     translation_status_counts,
 )
+from pages.models import Person, StandardPage, VenuePage
 from tests.editorial import edit_page_url, login, stream, submit_form
 from tests.factories import (
     PersonFactory,

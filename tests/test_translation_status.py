@@ -9,8 +9,8 @@ from wagtail.contrib.redirects.models import Redirect
 import pytest
 from bs4 import BeautifulSoup
 
+from pages.i18n.status import field_statuses, translation_status_counts
 from pages.models import StandardPage, TranslationSource
-from pages.translation_status import field_statuses, translation_status_counts
 from tests.factories import SiteImageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db

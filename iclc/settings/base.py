@@ -57,12 +57,12 @@ MIDDLEWARE = [
     "iclc.middleware.RequestLogMiddleware",
     # A cached page is returned here, logged but before any other middleware;
     # the headers the others added (security, CSP, language) were stored with it.
-    "pages.cache.PageCacheMiddleware",
+    "pages.serving.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # django-csp's middleware, with the admin's policy and Permissions-Policy.
     "iclc.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "pages.compression.CompressionMiddleware",
+    "pages.serving.compression.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -175,7 +175,8 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
-# Full pages for anonymous visitors (pages/cache.py); 0 turns the page cache off.
+# Full pages for anonymous visitors (pages/serving/cache.py); 0 turns the page
+# cache off.
 PAGE_CACHE_SECONDS = int(env("DJANGO_PAGE_CACHE_SECONDS") or 600)
 # The query parameters pages read (search, pagination, the programme's and the
 # showcase's filters); any other stays out of the page cache's keys. `make bench`
@@ -192,8 +193,8 @@ PAGE_CACHE_EXCLUDED_PATHS = (
 )
 
 # Background work (django_tasks): Wagtail's own (reference index, focal points)
-# and making the renditions of what is published (pages/tasks.py), run at once
-# in the process that asks, after its transaction commits.
+# and making the renditions of what is published (pages/renditions/tasks.py), run
+# at once in the process that asks, after its transaction commits.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "renditions": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
@@ -203,7 +204,7 @@ WAGTAIL_SITE_NAME = "ICLC 2015"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 # One rule for slugs, ASCII, whether a page is loaded or made in the admin (the
-# admin writes "ciudad-de-mexico", not "ciudad-de-méxico"; pages/editing.py).
+# admin writes "ciudad-de-mexico", not "ciudad-de-méxico"; pages/editorial/editing.py).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("es", "Español")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -8,6 +8,8 @@ import hashlib
 import os
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 # Production runs only when these are set; docker-compose.yml and .env.example set them.
@@ -46,8 +48,6 @@ def require(name):
     """Return a variable the production settings cannot run without, or stop."""
     value = os.environ.get(name)
     if not value:
-        from django.core.exceptions import ImproperlyConfigured
-
         raise ImproperlyConfigured(
             f"The environment variable {name} is required (see .env.example)."
         )

@@ -1,6 +1,6 @@
 """The Editors, Moderators and Translators groups and the moderation workflow.
 
-The definition lives in pages/roles.py; `migrate` re-applies it after every run
+The definition lives in pages/editorial/roles.py; `migrate` re-applies it after every run
 (post_migrate), which covers snippets added in later migrations.
 """
 
@@ -8,7 +8,7 @@ from django.db import migrations
 
 
 def create_roles(apps, schema_editor):
-    from pages.roles import sync_editorial_roles
+    from pages.editorial.roles import sync_editorial_roles
 
     sync_editorial_roles(apps=apps, using=schema_editor.connection.alias)
 

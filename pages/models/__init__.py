@@ -1,3 +1,12 @@
+"""Page types, snippets, images and site settings: the bottom of the site.
+
+Models know pages, fields, panels, forms and their querysets, and nothing of
+caches, template tags or the site chrome; a page's feed or calendar route hands
+its items to a renderer (pages/renderers/). What Wagtail asks of a page class
+for the admin lives here too: its form (forms.py), schedule panel (panels.py),
+permission tester (permissions.py) and failed-preview page (preview_errors.py).
+"""
+
 from .base import BasePage, ListingMixin
 from .home import HomePage
 from .images import SiteImage, SiteRendition

@@ -4,7 +4,8 @@ import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import InterfaceError, OperationalError, models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.urls import Resolver404
 from django.utils import translation
@@ -20,14 +21,14 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
-from pages import structured_data
-from pages.editing import SchedulePanel
-from pages.forms import BasePageForm
-from pages.permissions import EditorialPagePermissionTester
-from pages.preview_errors import preview_failed
-from pages.restrictions import is_restricted
+from pages.image_sizes import LIGHTBOX_SPEC, rendition_prefetch
+from pages.models.forms import BasePageForm
+from pages.models.panels import SchedulePanel
+from pages.models.permissions import EditorialPagePermissionTester
+from pages.models.preview_errors import preview_failed
+from pages.renderers import structured_data
 
-from .images import SiteImage, rendition_prefetch
+from .images import SiteImage
 from .rules import PUBLISH_WITHOUT_TITLE, untitled_languages
 
 logger = logging.getLogger(__name__)
@@ -42,6 +43,30 @@ def for_listing(pages):
     """`pages` without their bodies: cards, feeds and calendars show none, and
     each body is a JSON document per language to parse."""
     return pages.defer_streamfields()
+
+
+def in_public_sections(pages):
+    """`pages.public()` in the same query: the pages in no private section.
+
+    Wagtail's `PageQuerySet.public()` first reads every view restriction, one
+    query more for each listing; here a page is left out when a restriction is
+    on a page whose tree path begins its own (itself or an ancestor)."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return pages.exclude(Exists(restricted))
+
+
+def restrictions_on_path(path, steplen):
+    """The view restrictions that apply to the page with this tree path: its
+    own and its ancestors' (their paths are prefixes of its path), an alias's
+    those of its source."""
+    paths = [path[:end] for end in range(steplen, len(path) + 1, steplen)]
+    on_path = Page.objects.filter(path__in=paths)
+    return PageViewRestriction.objects.filter(
+        Q(page__in=on_path.filter(alias_of__isnull=True).values("pk"))
+        | Q(page__in=on_path.filter(alias_of__isnull=False).values("alias_of_id"))
+    )
 
 
 def as_links(pages, *extra_fields, joined=None):
@@ -131,10 +156,11 @@ class BasePage(ListingMixin, Page):
         ),
     ]
     promote_panels = Page.promote_panels + ListingMixin.panels
-    # Times to the quarter hour, and when a schedule takes effect (pages/editing.py).
+    # Times to the quarter hour, and when a schedule takes effect
+    # (pages/models/panels.py).
     settings_panels = [SchedulePanel(), CommentPanelPlaceholder()]
 
-    # Refuses to publish without a Spanish title (pages/forms.py).
+    # Refuses to publish without a Spanish title (pages/models/forms.py).
     base_form_class = BasePageForm
 
     preview_modes = [("en", _("English")), ("es", _("Spanish"))]
@@ -175,8 +201,8 @@ class BasePage(ListingMixin, Page):
         approval, the scheduler, a PO import or a bulk action.
 
         The admin's forms and actions refuse earlier, with a message (see
-        pages/forms.py, pages/models/workflow.py, pages/wagtail_hooks.py); this is
-        the rule's last line. A scheduled revision is not raised on, which would
+        pages/models/forms.py, pages/models/workflow.py, pages/wagtail_hooks.py);
+        this is the rule's last line. A scheduled revision is not raised on, which would
         stop `publish_scheduled` for every page after it: it is unscheduled and
         logged, and stays a draft that the translation report lists.
         """
@@ -272,6 +298,11 @@ class BasePage(ListingMixin, Page):
         ).prefetch_related(*image_renditions(model, model.serve_related))
         if hasattr(model, "serve_annotations"):
             pages = pages.annotate(**model.serve_annotations())
+        # Whether it is in a private section, for Wagtail's check before serving
+        # (`get_view_restrictions`), in the same query.
+        pages = pages.annotate(
+            on_restricted_path=Exists(restrictions_on_path(target.path, self.steplen))
+        )
         page = pages.filter(pk=target.pk).first()
         if page is None:
             return None
@@ -279,23 +310,16 @@ class BasePage(ListingMixin, Page):
         return page, target.depth - self.depth
 
     def permissions_for_user(self, user):
-        # Translators may edit but not delete or move (pages/permissions.py).
+        # Translators may edit but not delete or move (pages/models/permissions.py).
         return EditorialPagePermissionTester(user, self)
 
     def get_view_restrictions(self):
         """Wagtail's rule (a page and its ancestors; an alias uses its source's
-        restrictions) in one query instead of two: ancestors' tree paths are
-        prefixes of this page's. A page in no private section (the cached paths
-        of pages/restrictions.py say so) needs no query at all."""
-        if not self.alias_of_id and not is_restricted(self.path):
+        restrictions) in one query instead of two, and in none for a routed
+        page in no private section (routing asked with the page itself)."""
+        if getattr(self, "on_restricted_path", True) is False:
             return PageViewRestriction.objects.none()
-        step = self.steplen
-        paths = [self.path[:end] for end in range(step, len(self.path) + 1, step)]
-        on_path = Page.objects.filter(path__in=paths)
-        return PageViewRestriction.objects.filter(
-            Q(page__in=on_path.filter(alias_of__isnull=True).values("pk"))
-            | Q(page__in=on_path.filter(alias_of__isnull=False).values("alias_of_id"))
-        )
+        return restrictions_on_path(self.path, self.steplen)
 
     def parent_page(self):
         """The parent as a plain `Page`, found by routing when it can be."""
@@ -343,8 +367,10 @@ class BasePage(ListingMixin, Page):
         JSON-LD both show it."""
         return self.get_social_image()
 
-    def get_structured_data(self, request):
-        """schema.org data for this page as JSON-LD; page types describe themselves."""
+    def get_structured_data(self, request, chrome):
+        """schema.org data for this page as JSON-LD; page types describe themselves.
+        `chrome` is what every page shows around its content (the organisers,
+        the conference's first and last session), which the head's tag hands in."""
         return structured_data.web_page(self, request)
 
     def url_in(self, language, request=None):
@@ -369,7 +395,6 @@ class RoutableBasePage(RoutablePageMixin, BasePage):
 
 
 # The large photo a gallery thumbnail links to (`{% lightbox_url %}`).
-LIGHTBOX_SPEC = "max-1600x1200"
 
 
 class PhotoGalleryMixin:
@@ -392,7 +417,7 @@ class PhotoGalleryMixin:
 
     def gallery_rendition_plan(self):
         """(photo, preset or spec) of each size each photo is shown in, for the
-        page's `rendition_plan()` (pages/rendition_plans.py)."""
+        page's `rendition_plan()` (pages/renditions/plans.py)."""
         sizes = self.gallery_renditions()
         return [(photo.image, size) for photo in self.gallery_photos for size in sizes]
 

@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
-from pages import structured_data
 from pages.blocks import BodyStreamBlock
 from pages.image_sizes import SOCIAL_IMAGE_SPEC
+from pages.renderers import structured_data
 
 from .base import BasePage
 
@@ -105,14 +105,11 @@ class HomePage(BasePage):
         return self.listing_image or self.hero_image
 
     def rendition_plan(self):
-        """The sizes its images are shown in (pages/rendition_plans.py): the
+        """The sizes its images are shown in (pages/renditions/plans.py): the
         hero, and the conference's JSON-LD, which shows it as a social card."""
         return [(self.hero_image, "hero"), (self.hero_image, SOCIAL_IMAGE_SPEC)]
 
-    def get_structured_data(self, request):
-        from pages.site_chrome import site_chrome
-
-        chrome = site_chrome(request)
+    def get_structured_data(self, request, chrome):
         return structured_data.conference_event(
             self,
             request,

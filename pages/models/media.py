@@ -7,12 +7,18 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
 
-from pages import structured_data
 from pages.blocks import VideoBlock
-from pages.restrictions import public
+from pages.image_sizes import rendition_prefetch
+from pages.renderers import structured_data
 
-from .base import BasePage, GalleryPhoto, PhotoGalleryMixin, as_links, for_listing
-from .images import rendition_prefetch
+from .base import (
+    BasePage,
+    GalleryPhoto,
+    PhotoGalleryMixin,
+    as_links,
+    for_listing,
+    in_public_sections,
+)
 
 
 class MediaIndexPage(BasePage):
@@ -41,7 +47,7 @@ class MediaIndexPage(BasePage):
     def get_galleries(self):
         """Live galleries by day, each with its cover image ready to render."""
         return list(
-            for_listing(public(GalleryPage.objects.child_of(self).live()))
+            for_listing(in_public_sections(GalleryPage.objects.child_of(self).live()))
             .select_related("listing_image")
             .prefetch_related(rendition_prefetch("card", through="listing_image"))
             .order_by(models.F("date").asc(nulls_last=True), "path")
@@ -122,7 +128,7 @@ class GalleryPage(PhotoGalleryMixin, BasePage):
         return self.listing_image or (first.image if first else None)
 
     def rendition_plan(self):
-        """The sizes its images are shown in (pages/rendition_plans.py): the
+        """The sizes its images are shown in (pages/renditions/plans.py): the
         photos', and its cover on the card of "Photos and multimedia"."""
         return [(self.listing_image, "card"), *self.gallery_rendition_plan()]
 
@@ -132,10 +138,11 @@ class GalleryPage(PhotoGalleryMixin, BasePage):
             return []  # a new gallery's preview: nothing points to it yet
         # The related manager sets `related_gallery` on what it returns: load its
         # column.
-        releases = public(self.press_releases.live()).order_by("release_date")
+        releases = in_public_sections(self.press_releases.live())
+        releases = releases.order_by("release_date")
         return as_links(releases, "related_gallery")
 
-    def get_structured_data(self, request):
+    def get_structured_data(self, request, chrome):
         return structured_data.image_gallery(self, request)
 
 

@@ -70,5 +70,5 @@ class Person(index.Indexed, models.Model):
 
     def rendition_plan(self):
         """Sessions show their chairs' and speakers' photos
-        (pages/rendition_plans.py)."""
+        (pages/renditions/plans.py)."""
         return [(self.photo, "portrait")]

@@ -16,10 +16,11 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 
-from pages import structured_data
 from pages.blocks import BodyStreamBlock
-from pages.forms import PressReleasePageForm
-from pages.restrictions import public
+from pages.image_sizes import ENCLOSURE_RENDITION, rendition_prefetch
+from pages.models.forms import PressReleasePageForm
+from pages.renderers import structured_data
+from pages.renderers.feeds import PressReleaseAtomFeed, PressReleaseRssFeed
 
 from .base import (
     BasePage,
@@ -28,12 +29,8 @@ from .base import (
     RoutableBasePage,
     as_links,
     for_listing,
+    in_public_sections,
 )
-from .images import rendition_prefetch
-from .programme import SessionPage
-
-# The featured image as the feeds' enclosure: one JPEG that any reader shows.
-ENCLOSURE_RENDITION = "width-1200|format-jpeg"
 
 
 class PressReleaseIndexPage(RoutableBasePage):
@@ -73,7 +70,8 @@ class PressReleaseIndexPage(RoutableBasePage):
         verbose_name_plural = _("press release indexes")
 
     def live_releases(self):
-        return for_listing(public(PressReleasePage.objects.child_of(self).live()))
+        releases = PressReleasePage.objects.child_of(self).live()
+        return for_listing(in_public_sections(releases))
 
     def get_releases(self, *renditions):
         """Live releases, newest first, with what listings and feeds show: their
@@ -136,15 +134,15 @@ class PressReleaseIndexPage(RoutableBasePage):
 
     @path("feed/rss/", name="feed_rss")
     def rss_feed(self, request):
-        from pages.feeds import PressReleaseRssFeed
-
-        return PressReleaseRssFeed(self)(request)
+        return PressReleaseRssFeed(self, self.feed_releases())(request)
 
     @path("feed/atom/", name="feed_atom")
     def atom_feed(self, request):
-        from pages.feeds import PressReleaseAtomFeed
+        return PressReleaseAtomFeed(self, self.feed_releases())(request)
 
-        return PressReleaseAtomFeed(self)(request)
+    def feed_releases(self):
+        """The newest releases, with their images' enclosure rendition."""
+        return list(self.get_releases(ENCLOSURE_RENDITION)[: self.feed_size])
 
 
 class PressReleasePage(PhotoGalleryMixin, BasePage):
@@ -243,7 +241,7 @@ class PressReleasePage(PhotoGalleryMixin, BasePage):
         return self.listing_image or self.featured_image
 
     def rendition_plan(self):
-        """The sizes its images are shown in (pages/rendition_plans.py): the
+        """The sizes its images are shown in (pages/renditions/plans.py): the
         featured image on its page, on the cards of the newsroom and the home
         page and in the feeds; the photos of its gallery."""
         return [
@@ -253,26 +251,21 @@ class PressReleasePage(PhotoGalleryMixin, BasePage):
             *self.gallery_rendition_plan(),
         ]
 
-    def get_structured_data(self, request):
-        return structured_data.news_article(self, request)
+    def get_structured_data(self, request, chrome):
+        organisers = chrome.organisers
+        return structured_data.news_article(
+            self, request, organisers[0] if organisers else None
+        )
 
-    def get_press_contact(self, request=None):
-        """This release's contact, or the newsroom's (from the site chrome when
-        this release is in the site's newsroom, as every release is today)."""
+    def get_press_contact(self, newsroom=None):
+        """This release's contact, or its newsroom's: `newsroom` when it is this
+        release's parent (as every release's is today), else looked up."""
         if self.press_contact:
             return self
-        from pages.site_chrome import site_chrome
-
         parent_pk = self.parent_page().pk
-        newsroom = site_chrome(request).newsroom if request is not None else None
         if newsroom is None or newsroom.pk != parent_pk:
             newsroom = PressReleaseIndexPage.objects.filter(pk=parent_pk).first()
         return newsroom if newsroom is not None and newsroom.press_contact else None
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["press_contact"] = self.get_press_contact(request)
-        return context
 
     def get_related_sessions(self):
         sessions = self.related_sessions.all()
@@ -280,8 +273,9 @@ class PressReleasePage(PhotoGalleryMixin, BasePage):
             # A preview: the relation holds the form's choice in memory
             # (modelcluster), not a query; look the chosen sessions up.
             chosen = [session.pk for session in sessions]
-            sessions = SessionPage.objects.filter(pk__in=chosen)
-        return as_links(public(sessions.live()).order_by("start"), "start")
+            session_model = self._meta.get_field("related_sessions").related_model
+            sessions = session_model.objects.filter(pk__in=chosen)
+        return as_links(in_public_sections(sessions.live()).order_by("start"), "start")
 
 
 class PressReleaseGalleryImage(GalleryPhoto):

@@ -22,12 +22,16 @@ from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
-from pages import structured_data
 from pages.blocks import BodyStreamBlock
 from pages.query_values import parse_id
-from pages.restrictions import public
+from pages.renderers import structured_data
+from pages.renderers.dates import long_day
+from pages.renderers.ical import calendar_response
 
-from .base import BasePage, RoutableBasePage, as_links
+from .base import BasePage, RoutableBasePage, as_links, in_public_sections
+from .home import HomePage
+from .media import GalleryPage
+from .press import PressReleasePage
 
 # What a session shows of its venue besides the link: the calendars' location
 # and the JSON-LD place give its address and coordinates.
@@ -108,10 +112,8 @@ def releases_and_galleries(condition):
     """Links to the live, public press releases (oldest first) and photo
     galleries (in the tree's order) among the pages matching `condition` (on
     `pressreleasepage__…` and `gallerypage__…`), as two lists from one query."""
-    from .media import GalleryPage
-    from .press import PressReleasePage
-
-    pages = as_links(public(Page.objects.live().filter(condition))).order_by(
+    pages = in_public_sections(Page.objects.live().filter(condition))
+    pages = as_links(pages).order_by(
         F("pressreleasepage__release_date").asc(nulls_last=True), "path"
     )
     releases, galleries = [], []
@@ -284,17 +286,12 @@ class ProgrammePage(RoutableBasePage):
     # Wagtail hands sub-routes a trailing "/"; "/?" lets reverse() leave it out.
     @re_path(r"^calendar\.ics/?$", name="calendar")
     def calendar(self, request):
-        from pages.ical import calendar_response
-
         return calendar_response(
             request, self.get_sessions(), self.title, "iclc-2015-programme.ics"
         )
 
     @re_path(r"^day/(\d{4}-\d{2}-\d{2})/calendar\.ics/?$", name="day_calendar")
     def day_calendar(self, request, day):
-        from pages.ical import calendar_response
-        from pages.templatetags.i18n_tags import long_day
-
         day = parse_day(day)
         sessions = [s for s in self.get_sessions() if s.local_day == day]
         if not sessions:
@@ -463,7 +460,7 @@ class SessionPage(RoutableBasePage):
         return list(self.participants.select_related("person__photo"))
 
     def rendition_plan(self):
-        """The sizes its images are shown in (pages/rendition_plans.py): its
+        """The sizes its images are shown in (pages/renditions/plans.py): its
         picture, and its chairs' and speakers' photos."""
         people = [participant.person for participant in self.participant_list]
         return [
@@ -500,15 +497,11 @@ class SessionPage(RoutableBasePage):
 
     @re_path(r"^calendar\.ics/?$", name="calendar")
     def calendar(self, request):
-        from pages.ical import calendar_response
-
         return calendar_response(
             request, [self], self.title, f"iclc-2015-{self.slug_en}.ics"
         )
 
-    def get_structured_data(self, request):
-        from .home import HomePage
-
+    def get_structured_data(self, request, chrome):
         # Routing has usually loaded the home page already (pages/routing.py).
         found = getattr(self, "route_ancestors", [])
         conference = next(

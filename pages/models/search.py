@@ -12,7 +12,7 @@ class SearchEntry(models.Model):
     site needs each language searched with its own stemming and, for Spanish,
     without regard to accents ("sesion" finds "sesión"). Each entry's vector is
     built with the text search configuration of its language (see
-    `pages.search.CONFIGURATIONS`).
+    `pages.search.index.CONFIGURATIONS`).
     """
 
     page = models.ForeignKey(

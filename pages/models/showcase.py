@@ -7,9 +7,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
 from pages.blocks import BodyStreamBlock, KeyFigureBlock
+from pages.image_sizes import rendition_prefetch
 
 from .base import BasePage, for_listing
-from .images import rendition_prefetch
 
 THEME_CHOICES = [
     ("sustainable-city", _("Sustainable city")),
@@ -134,7 +134,7 @@ class ShowcaseProgrammePage(BasePage):
         return self.listing_image or self.image
 
     def rendition_plan(self):
-        """The sizes its image is shown in (pages/rendition_plans.py): its own
+        """The sizes its image is shown in (pages/renditions/plans.py): its own
         page's, and its card on the showcase index and the home page."""
         return [(self.image, "wide"), (self.image, "card")]
 

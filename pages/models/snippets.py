@@ -79,7 +79,7 @@ class Organisation(models.Model):
 
     def rendition_plan(self):
         """Its logo in the footer's list and in its JSON-LD
-        (pages/rendition_plans.py)."""
+        (pages/renditions/plans.py)."""
         return [(self.logo, LOGO_SPEC), (self.logo, LOGO_JSON_LD_SPEC)]
 
 

@@ -10,11 +10,12 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 
-from pages import structured_data
 from pages.blocks import BodyStreamBlock
 from pages.image_sizes import SOCIAL_IMAGE_SPEC
+from pages.renderers import structured_data
 
 from .base import BasePage, as_links, for_listing
+from .programme import SessionPage
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -132,8 +133,6 @@ class VenuePage(BasePage):
 
     def get_sessions(self):
         """The live sessions held here, in time order."""
-        from .programme import SessionPage
-
         if self.pk is None:
             return SessionPage.objects.none()  # a new venue's preview
         # Linked with their times and rooms: no speakers are listed here.
@@ -151,7 +150,7 @@ class VenuePage(BasePage):
         return self.listing_image or (photo.image if photo else self.map_image)
 
     def rendition_plan(self):
-        """The sizes its images are shown in (pages/rendition_plans.py): its
+        """The sizes its images are shown in (pages/renditions/plans.py): its
         map, its photos, its card on the venue index, and the JSON-LD's place,
         which shows the first photo."""
         photos = [photo.image for photo in self.photo_list]
@@ -162,7 +161,7 @@ class VenuePage(BasePage):
             (photos[0] if photos else None, SOCIAL_IMAGE_SPEC),
         ]
 
-    def get_structured_data(self, request):
+    def get_structured_data(self, request, chrome):
         return structured_data.venue_place(self, request)
 
     def get_context(self, request, *args, **kwargs):

@@ -1,4 +1,4 @@
-"""The moderation step every page goes through (pages/roles.py sets it up)."""
+"""The moderation step every page goes through (pages/editorial/roles.py sets it up)."""
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _

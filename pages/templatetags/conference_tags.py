@@ -5,9 +5,9 @@ from django import template
 from django.utils import formats
 from django.utils.translation import gettext, pgettext
 
+from pages.image_sizes import rendition_prefetch
 from pages.models import ShowcaseProgrammePage
-from pages.models.images import rendition_prefetch
-from pages.site_chrome import site_chrome
+from pages.templatetags.site_chrome import site_chrome
 
 register = template.Library()
 

@@ -9,11 +9,12 @@ from django.urls import translate_url
 from django.utils import formats, translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import pgettext
 
 from wagtail.blocks import StreamValue
 from wagtail.fields import RichTextField
 from wagtail.rich_text import RichText
+
+from pages.renderers.dates import long_day
 
 register = template.Library()
 
@@ -76,10 +77,7 @@ def absolute(context, url):
     return request.build_absolute_uri(url)
 
 
-@register.filter
-def long_day(value):
-    """A day as a heading: "Monday 28 September 2015" / "lunes 28 de septiembre…"."""
-    return formats.date_format(value, pgettext("long day format", "l j F Y"))
+register.filter("long_day", long_day)
 
 
 @register.filter

@@ -23,7 +23,7 @@ from wagtail.images.shortcuts import (
     get_renditions_or_not_found,
 )
 
-from pages.image_sizes import UnknownPreset, preset_sizes, preset_specs
+from pages.image_sizes import LIGHTBOX_SPEC, UnknownPreset, preset_sizes, preset_specs
 
 register = template.Library()
 
@@ -68,6 +68,4 @@ def responsive_image(image, preset="figure", alt=None, eager=False, css_class=""
 @register.simple_tag
 def lightbox_url(image):
     """The address of the large photo a gallery thumbnail links to."""
-    from pages.models.base import LIGHTBOX_SPEC
-
     return get_rendition_or_not_found(image, LIGHTBOX_SPEC).url

@@ -4,8 +4,8 @@ from django import template
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
-from pages.cache import current_generation
-from pages.site_chrome import site_chrome as chrome_for_request
+from pages.content_generation import current_generation
+from pages.templatetags.site_chrome import site_chrome as chrome_for_request
 
 register = template.Library()
 
@@ -13,7 +13,7 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def site_chrome(context):
     """Menu, footer and feed links of the site, built once per language and
-    content generation (pages/site_chrome.py)."""
+    content generation (pages/templatetags/site_chrome.py)."""
     return chrome_for_request(context.get("request"))
 
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from pages.site_chrome import site_chrome
+from pages.templatetags.site_chrome import site_chrome
 
 register = template.Library()
 

@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from pages.image_sizes import SOCIAL_IMAGE_SPEC
+from pages.templatetags.site_chrome import site_chrome
 
 register = template.Library()
 
@@ -37,7 +38,7 @@ def seo_head(context, page):
         "image": rendition,
         "image_url": request.build_absolute_uri(rendition.url) if rendition else "",
         "image_alt": (image.description or image.title) if image else "",
-        "json_ld": json_ld(page.get_structured_data(request)),
+        "json_ld": json_ld(page.get_structured_data(request, site_chrome(request))),
     }
 
 

@@ -65,7 +65,7 @@ def restore_initial_database():
     from django.core.management.color import no_style
     from django.db import connection
 
-    from pages.roles import sync_editorial_roles
+    from pages.editorial.roles import sync_editorial_roles
     from tests.conftest import bootstrap_wagtail
 
     initial = getattr(connection, "_test_serialized_contents", None)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from pages.editorial.roles import EDITORS
 from pages.models import StandardPage
-from pages.roles import EDITORS
 from tests.editorial import PASSWORD
 from tests.factories import (
     GalleryImageFactory,

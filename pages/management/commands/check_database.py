@@ -49,6 +49,7 @@ class Command(BaseCommand):
             sys.exit(1)
 
     def create_database(self, server, name):
+        # psycopg2 is only there for PostgreSQL (SQLite needs no server).
         from psycopg2 import sql
 
         server.autocommit = True

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, no_translations
 
-from pages.content_po import export_catalogue
+from pages.i18n.content_po import export_catalogue
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, no_translatio
 
 import polib
 
-from pages.content_po import import_catalogue
+from pages.i18n.content_po import import_catalogue
 
 
 class Command(BaseCommand):

@@ -3,9 +3,10 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from pages.cache import invalidate
+from pages.content_generation import invalidate
 from pages.loaders import LOADERS, home
-from pages.tasks import enqueue_site_renditions
+from pages.models import HomePage
+from pages.renditions.tasks import enqueue_site_renditions
 
 
 class Command(BaseCommand):
@@ -19,8 +20,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        from pages.models import HomePage
-
         if options["if_empty"] and HomePage.objects.exists():
             self.stdout.write("The site already has content; nothing loaded.")
             return

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections
 
-from pages.cache import invalidate
+from pages.content_generation import invalidate
 
 from .backup import run
 

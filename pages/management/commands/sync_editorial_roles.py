@@ -3,13 +3,14 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from pages.roles import ROLES, sync_editorial_roles
+from pages.editorial.roles import ROLES, sync_editorial_roles
 
 
 class Command(BaseCommand):
     help = (
         "Create or correct the editorial groups, their permissions (snippets "
-        "included) and the moderation workflow, as defined in pages/roles.py. "
+        "included) and the moderation workflow, as defined in "
+        "pages/editorial/roles.py. "
         "`migrate` runs this automatically."
     )
 

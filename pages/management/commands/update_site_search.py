@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from pages import search
+from pages.search import index as search
 
 
 class Command(BaseCommand):

@@ -21,15 +21,17 @@ from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from wagtail.models import Page
+
 import polib
 
-from pages.cache import invalidate
-from pages.translation_status import (
+from pages.content_generation import invalidate
+from pages.i18n.status import (
     outdated_keys,
     translated_segments,
     translation_sources,
 )
-from pages.translation_units import (
+from pages.i18n.units import (
     DEFAULT_LANGUAGE,
     BadPlaceholders,
     Incomplete,
@@ -42,6 +44,7 @@ from pages.translation_units import (
     translatable_models,
     working_copy,
 )
+from pages.models.rules import untitled_languages
 
 
 def _describe(obj, name, label=""):
@@ -267,10 +270,6 @@ def _save(stored, obj, user, publish, result):
 
 
 def _publishable(obj):
-    from wagtail.models import Page
-
-    from pages.models.rules import untitled_languages
-
     if isinstance(obj, Page):
         return not untitled_languages(vars(obj))  # its field values by name
     return True

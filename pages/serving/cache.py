@@ -14,47 +14,29 @@ carry a CSRF token or a CSP nonce, previews, responses marked
 `Cache-Control: private/no-cache/no-store`, and responses that vary on anything
 but the cookie and the coding.
 
-Invalidation is a generation counter. Every entry records the generation that
-was current when its render *started*; an entry whose generation is not the
-current one is a miss. Any write to content (any model outside `NOT_CONTENT`)
-bumps the counter, right away and again when the transaction commits, so:
-- nothing needs to know which pages show what (menus, teasers, listings, feeds,
-  calendars and both languages are all covered by one bump);
-- a render that read the old data before the commit is stored under the old
-  generation and never served;
-- the lookup is one round trip (`get_many` of the counter and the entry).
-Stale entries are not deleted; they are overwritten or expire
-(`PAGE_CACHE_SECONDS`, which also bounds anything that changes with the clock).
-The counter starts at the current time in nanoseconds, so a counter lost to an
-eviction or a cache restart never comes back to a value old entries carry.
+Invalidation is the content generation (pages/content_generation.py): every
+entry records the generation that was current when its render *started*, and an
+entry of another generation is a miss. The lookup is one round trip (`get_many`
+of the counter and the entry). Stale entries are not deleted; they are
+overwritten or expire (`PAGE_CACHE_SECONDS`, which also bounds anything that
+changes with the clock).
 """
 
 import hashlib
 import logging
-import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import translation
 from django.utils.cache import cc_delim_re
 
-from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-from wagtail.signals import (
-    page_published,
-    page_unpublished,
-    post_page_move,
-    published,
-    unpublished,
-)
+from pages.content_generation import GENERATION_KEY, current_generation
 
 from .compression import chosen_encoding
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "pagecache:generation"
 CACHE_HEADER = "X-Page-Cache"
 # Response headers that a cached page may vary on (see the module docstring).
 # Accept-Language is safe because the key holds the language Django negotiates
@@ -62,117 +44,6 @@ CACHE_HEADER = "X-Page-Cache"
 ALLOWED_VARY = {"accept-encoding", "accept-language", "cookie"}
 # Headers that belong to one response only and are never replayed.
 NOT_REPLAYED = {"set-cookie", "date", "content-length", CACHE_HEADER.lower()}
-
-# Writes to these models change nothing an anonymous visitor sees: they happen on
-# every login, every admin click, every draft or while rendering a page.
-NOT_CONTENT_APPS = {
-    "admin",
-    "auth",
-    "axes",
-    "contenttypes",
-    "modelsearch",
-    "sessions",
-    "wagtailsearch",
-    "wagtailusers",
-}
-NOT_CONTENT_MODELS = {
-    "pages.siterendition",
-    "wagtailadmin.editingsession",
-    "wagtailcore.comment",
-    "wagtailcore.commentreply",
-    "wagtailcore.modellogentry",
-    "wagtailcore.pagelogentry",
-    "wagtailcore.pagesubscription",
-    "wagtailcore.referenceindex",
-    "wagtailcore.revision",
-    "wagtailcore.taskstate",
-    "wagtailcore.uploadedfile",
-    "wagtailcore.workflowstate",
-    "wagtaildocs.uploadeddocument",
-    "wagtailembeds.embed",
-    "wagtailimages.rendition",
-    "wagtailimages.uploadedimage",
-}
-
-
-def current_generation(value=None):
-    """The counter, started at the current time when the cache has none."""
-    if value is not None:
-        return value
-    cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-    return cache.get(GENERATION_KEY) or 0
-
-
-def per_generation(key, build):
-    """`build()`'s value, kept in the cache for the current generation.
-
-    For data derived from content (the site chrome, private paths, the
-    conference documents): any content change moves the generation on and makes
-    the old value stale. What changes with the clock alone (the programme's
-    "now" and "next") is at most `PAGE_CACHE_SECONDS` old, as cached pages are.
-    The counter and the value are read in one round trip. Values are pickled:
-    the cache's key prefix names the release (settings), so a deploy never
-    reads what older code stored.
-    """
-    key = f"pagecache:value:{key}"
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = current_generation(found.get(GENERATION_KEY))
-    entry = found.get(key)
-    if isinstance(entry, tuple) and entry[0] == generation:
-        return entry[1]
-    value = build()
-    cache.set(key, (generation, value), max(settings.PAGE_CACHE_SECONDS, 60))
-    return value
-
-
-def bump_generation():
-    """Make every cached page stale."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no counter yet: any fresh value will do
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-
-
-def invalidate():
-    """Bump now (this process may render next) and once the data is committed."""
-    bump_generation()
-    transaction.on_commit(bump_generation)
-
-
-def is_content(model):
-    meta = model._meta
-    return (
-        meta.app_label not in NOT_CONTENT_APPS
-        and meta.label_lower not in NOT_CONTENT_MODELS
-    )
-
-
-def content_changed(sender, **kwargs):
-    # `settings.pages.X` in a template creates a missing settings row with its
-    # defaults while rendering: the page shows the same either way, and bumping
-    # then would waste the render. Editors' saves update the row (created=False).
-    if kwargs.get("created") and issubclass(
-        sender, (BaseSiteSetting, BaseGenericSetting)
-    ):
-        return
-    if is_content(sender):
-        invalidate()
-
-
-def tree_changed(sender, **kwargs):
-    invalidate()
-
-
-def connect_signals():
-    """Called from `PagesConfig.ready()`."""
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(content_changed, dispatch_uid=f"pagecache-{id(signal)}")
-    # Moves and (un)publishing also update rows with querysets, which send no
-    # post_save for descendants: listen to Wagtail's own signals as well.
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(tree_changed, dispatch_uid=f"pagecache-{id(signal)}")
-    for signal in (published, unpublished):
-        signal.connect(tree_changed, dispatch_uid=f"pagecache-{id(signal)}")
 
 
 def page_key(request, encoding):

@@ -5,7 +5,7 @@ Wagtail makes a rendition the first time a template asks for it, so the first
 visitor of a newly published page would wait while its photos are resized into
 AVIF, WebP and JPEG at every width. `make_page_renditions` makes them when the
 page is published (pages/signals.py) and when the conference content is loaded,
-from the page's rendition plan (pages/rendition_plans.py).
+from the page's rendition plan (pages/renditions/plans.py).
 
 Tasks run on Django's task framework (`django_tasks`), on the `renditions`
 backend of settings.TASKS: it runs them at once, in the process that publishes
@@ -24,7 +24,7 @@ from django_tasks import task
 
 from pages.image_sizes import filter_specs
 from pages.models import Organisation, Person
-from pages.rendition_plans import rendition_plan
+from pages.renditions.plans import rendition_plan
 
 logger = logging.getLogger(__name__)
 

@@ -30,6 +30,8 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.contenttypes.management import create_contenttypes
 from django.db import DEFAULT_DB_ALIAS
 
+from wagtail.snippets.models import create_extra_permissions, get_snippet_models
+
 EDITORS = "Editors"
 MODERATORS = "Moderators"
 TRANSLATORS = "Translators"
@@ -83,7 +85,7 @@ ROLES = {
         documents=("choose",),
         snippets=("change",),
         # The translation report and PO files; an import saves drafts and
-        # submits them to the Moderators (pages/translation_admin.py).
+        # submits them to the Moderators (pages/i18n/admin_views.py).
         other=(MANAGE_TRANSLATIONS,),
     ),
 }
@@ -105,8 +107,6 @@ def ensure_permissions_exist(apps=global_apps, using=DEFAULT_DB_ALIAS):
         create_contenttypes(app_config, verbosity=0, using=using, apps=apps)
         create_permissions(app_config, verbosity=0, using=using, apps=apps)
     if apps is global_apps:
-        from wagtail.snippets.models import create_extra_permissions
-
         create_extra_permissions(
             global_apps.get_app_config("wagtailsnippets"), using=using
         )
@@ -114,8 +114,6 @@ def ensure_permissions_exist(apps=global_apps, using=DEFAULT_DB_ALIAS):
 
 def snippet_model_labels():
     """The `app_label.ModelName` of every snippet registered in the admin."""
-    from wagtail.snippets.models import get_snippet_models
-
     return sorted(model._meta.label for model in get_snippet_models())
 
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 from wagtail.blocks import StreamValue
 from wagtail.documents import get_document_model
+from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from pages.models import SearchEntry
@@ -124,8 +125,6 @@ def index_document(document):
 
 def rebuild():
     """Index every page and document again (after a bulk load or a restore)."""
-    from wagtail.models import Page
-
     SearchEntry.objects.all().delete()
     for page in Page.objects.live().filter(depth__gte=2).specific():
         index_page(page)

@@ -1,8 +1,9 @@
-"""What the page editor offers beyond Wagtail's defaults (issue 21).
+"""What every admin form offers beyond Wagtail's defaults (issue 21).
 
 - Date-time pickers list times every quarter of an hour (Wagtail's lists whole
-  hours, so a release at 10:30 could only be typed), in the schedule dialog too.
-- The schedule dialog says when a schedule takes effect.
+  hours, so a release at 10:30 could only be typed); the page's schedule
+  dialog is pages/models/panels.py.
+- After a save, a message says when a saved schedule takes effect.
 - Slugs are ASCII, however they are written: the slug field turns "é" into "e"
   as the title's auto-filled slug does, and the server refuses accents with the
   slug to write instead.
@@ -17,44 +18,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin import messages
 from wagtail.admin.forms.models import register_form_field_override
-from wagtail.admin.panels import PublishingPanel
-from wagtail.admin.widgets import AdminDateTimeInput, SlugInput
+from wagtail.admin.widgets import SlugInput
 
-# Minutes between the times the picker lists; any other minute can be typed.
-PICKER_STEP_MINUTES = 15
-
-
-class MinuteDateTimeInput(AdminDateTimeInput):
-    """Wagtail's date-time picker, listing times every quarter of an hour."""
-
-    def get_config(self):
-        # `step` is the picker's (jQuery datetimepicker) minutes between times.
-        return {**super().get_config(), "step": PICKER_STEP_MINUTES}
-
-
-GO_LIVE_HELP = _(
-    "“Save schedule” keeps this time with the draft. It takes effect only when "
-    "the page is published: when a moderator approves it, or with Publish."
-)
-
-
-class SchedulePanel(PublishingPanel):
-    """Wagtail's "Set schedule" dialog, with times to the quarter hour and a word
-    on when the schedule takes effect (editors took "Save schedule" for it)."""
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        for child in self.children:
-            widget = child.widget
-            if type(widget) is AdminDateTimeInput:  # not yet replaced (clones)
-                child.widget = MinuteDateTimeInput(
-                    attrs=widget.attrs,
-                    format=widget.format,
-                    js_overlay_parent_selector=widget.js_overlay_parent_selector,
-                )
-            if child.field_name == "go_live_at" and not child.help_text:
-                child.help_text = GO_LIVE_HELP
-
+from pages.models.panels import MinuteDateTimeInput
 
 # Accented letters as the slug field's own transliteration writes them, for
 # slugs typed into the field (Wagtail's "slugify" drops what isn't ASCII: "méxico"

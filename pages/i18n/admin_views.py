@@ -18,8 +18,8 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 import polib
 
-from pages.content_po import export_catalogue, import_catalogue
-from pages.translation_status import target_languages, translation_report_rows
+from pages.i18n.content_po import export_catalogue, import_catalogue
+from pages.i18n.status import target_languages, translation_report_rows
 
 PERMISSION = "pages.manage_translations"
 

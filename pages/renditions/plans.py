@@ -1,8 +1,8 @@
 """Which images a page shows, and in which sizes: its rendition plan.
 
 A plan is a list of `(image, preset or filter spec)`; None images are allowed
-and skipped. pages/tasks.py makes the renditions of a page's plan when the page
-is published and when the conference content is loaded, so that no visitor
+and skipped. pages/renditions/tasks.py makes the renditions of a page's plan
+when the page is published and when the conference content is loaded, so that no visitor
 waits while an image is resized: every size a template asks for must be here.
 
 What every page shows is planned here: its social card, and the images in its

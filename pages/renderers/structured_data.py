@@ -1,7 +1,8 @@
 """schema.org descriptions of the site's pages, written as JSON-LD in their <head>.
 
 Each function returns a plain dict in the active language; page types call the
-one that describes them from `get_structured_data()`.
+one that describes them from `get_structured_data()`, with what they need
+handed in: this module imports no model and makes no query of its own.
 """
 
 import datetime
@@ -189,19 +190,11 @@ def venue_place(venue, request):
     return {"@context": CONTEXT, **place(venue, request)}
 
 
-def publisher(request):
-    """The publisher of the site's news: UNESCO's Institute, which runs the network
-    (the first organiser; the site chrome already holds them)."""
-    from pages.site_chrome import site_chrome
-
-    organisers = site_chrome(request).organisers
-    return organization(organisers[0], request) if organisers else None
-
-
-def news_article(release, request):
-    """A press release: a NewsArticle dated by its release time."""
+def news_article(release, request, publisher):
+    """A press release: a NewsArticle dated by its release time, published (and
+    written) by `publisher`, the organisation that runs the network."""
     published = release.release_date or release.first_published_at
-    news_publisher = publisher(request)
+    news_publisher = organization(publisher, request) if publisher else None
     return compact(
         {
             "@context": CONTEXT,

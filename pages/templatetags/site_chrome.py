@@ -5,8 +5,8 @@ The same for every page of a site in one language, and it costs eight queries
 organisations, contact offices, the newsroom and its view restrictions). So it
 is built once per site, language and page-cache generation, kept in the cache,
 and shared by every render until anything is published: the generation counter
-of `pages.cache` moves on every content change, which makes the old entry
-unreachable, exactly as it does for cached pages.
+of `pages.content_generation` moves on every content change, which makes
+the old entry unreachable, exactly as it does for cached pages.
 
 Pickled in the cache: the cache's key prefix names the release (settings), so
 code of one release never reads another's chrome.
@@ -22,8 +22,17 @@ from django.utils.translation import pgettext
 
 from wagtail.models import Site
 
-from pages.cache import per_generation
-from pages.restrictions import public
+from pages.content_generation import per_generation
+from pages.models import (
+    ConferenceSettings,
+    ContactOffice,
+    Organisation,
+    PressReleaseIndexPage,
+    ProgrammePage,
+    SessionPage,
+    ShowcaseIndexPage,
+)
+from pages.models.base import in_public_sections
 
 
 @dataclass
@@ -55,8 +64,6 @@ class SiteChrome:
 
     @property
     def organisers(self):
-        from pages.models import Organisation
-
         for role, _heading, organisations in self.organisation_groups:
             if role == Organisation.ORGANISER:
                 return organisations
@@ -77,19 +84,9 @@ def site_chrome(request):
 
 
 def build(request, site):
-    from pages.models import (
-        ConferenceSettings,
-        ContactOffice,
-        Organisation,
-        PressReleaseIndexPage,
-        ProgrammePage,
-        SessionPage,
-        ShowcaseIndexPage,
-    )
-
     root = site.root_page.specific
     newsroom, programme, showcase = (
-        public(model.objects.live()).descendant_of(site.root_page).first()
+        in_public_sections(model.objects.live()).descendant_of(site.root_page).first()
         for model in (PressReleaseIndexPage, ProgrammePage, ShowcaseIndexPage)
     )
     menu = [
@@ -141,8 +138,6 @@ def feed_links(request, index):
 
 def organisations_by_role(organisations):
     """[(role, heading, [organisations])] for each role that has organisations."""
-    from pages.models import Organisation
-
     groups = {}
     for organisation in organisations:
         groups.setdefault(organisation.role, []).append(organisation)

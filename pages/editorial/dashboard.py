@@ -2,8 +2,8 @@
 
 Wagtail's own panels already show "Awaiting your review" (pages waiting for my
 moderation) and "Your pages in a workflow"; these add what the team asked for on
-top: my drafts, scheduled publications in Mexico City time, and the number of
-translation gaps. `wagtail_hooks.py` puts them on the dashboard.
+top: my drafts and scheduled publications in Mexico City time (the translators'
+panel is pages/i18n/dashboard.py). `wagtail_hooks.py` puts them on the dashboard.
 """
 
 import zoneinfo
@@ -103,41 +103,5 @@ class ScheduledPagesPanel(Component):
             panel_id=self.panel_id,
             scheduled=self.get_scheduled(),
             time_zone=CONFERENCE_TIME_ZONE,
-        )
-        return context
-
-
-def translation_gap_count():
-    """How many Spanish fields are still empty (the translation report's count)."""
-    from pages.translation_status import translation_status_counts
-
-    return translation_status_counts()["missing_fields"]
-
-
-def translation_outdated_count():
-    """How many Spanish fields translate an English text that has changed since."""
-    from pages.translation_status import translation_status_counts
-
-    return translation_status_counts()["outdated_fields"]
-
-
-class TranslationGapsPanel(Component):
-    """How many fields still lack their Spanish text, with a link to the report."""
-
-    name = "translation_gaps"
-    template_name = "pages/dashboard/translation_gaps.html"
-    order = 260
-
-    def __init__(
-        self, count=translation_gap_count, report_url=None, outdated=lambda: None
-    ):
-        self.count = count
-        self.report_url = report_url
-        self.outdated = outdated
-
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        context.update(
-            gaps=self.count(), outdated=self.outdated(), report_url=self.report_url
         )
         return context

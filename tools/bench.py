@@ -28,6 +28,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import django
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.templatetags.static import static
@@ -40,7 +41,7 @@ from wagtail.models import Page
 
 import redis
 
-from pages.cache import CACHE_HEADER
+from pages.serving.cache import CACHE_HEADER
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 ACCEPT_ENCODING = "br, gzip"
@@ -632,7 +633,7 @@ class Command(BaseCommand):
         chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
         if not Path(chromium).exists():
             return None
-        try:
+        try:  # Playwright is a development package: no figure without it.
             from playwright.sync_api import sync_playwright
         except ImportError:
             return None
@@ -655,3 +656,14 @@ class Command(BaseCommand):
                 total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
             browser.close()
         return total
+
+
+def main():
+    """`python -m tools.bench …`, as the Makefile runs it: Django's command-line
+    handling (arguments, output, errors) without being one of the site's commands."""
+    django.setup()
+    Command().run_from_argv([sys.argv[0], "bench", *sys.argv[1:]])
+
+
+if __name__ == "__main__":
+    main()

@@ -36,7 +36,7 @@ from django.utils import translation
 
 from wagtail.models import Page
 
-from pages.translation_units import (
+from pages.i18n.units import (
     DEFAULT_LANGUAGE,
     PLACEHOLDER,
     adapter_for,
@@ -46,6 +46,7 @@ from pages.translation_units import (
     translatable_fields,
     translatable_models,
 )
+from pages.models import TranslationSource
 
 
 def target_languages():
@@ -67,8 +68,6 @@ def content_type_of(obj):
 def translation_sources(obj, language=None):
     """The stored `TranslationSource` of each translated field of `obj` (in
     `language`, or in every language), by (field, language)."""
-    from pages.models import TranslationSource
-
     records = TranslationSource.objects.filter(
         content_type=content_type_of(obj),
         object_id=str(obj.pk),
@@ -146,8 +145,6 @@ def remember_sources(sender, instance, raw=False, update_fields=None, **kwargs):
 
 def store_sources(sender, instance, raw=False, **kwargs):
     """post_save: write what `remember_sources` found (the pk is known now)."""
-    from pages.models import TranslationSource
-
     pending = getattr(instance, "pending_translation_sources", None)
     if raw or not pending:
         return
@@ -287,8 +284,6 @@ class ReportRow:
 
 def translation_report_rows(language="es"):
     """Objects whose translation is missing or out of date, with the fields."""
-    from pages.models import TranslationSource
-
     all_records = {}
     for record in TranslationSource.objects.filter(language=language):
         key = (record.content_type_id, record.object_id)

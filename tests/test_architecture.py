@@ -1,0 +1,78 @@
+"""The layout the architecture describes (docs/architecture.md) holds."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHECKED = ("pages", "iclc", "tools")
+
+
+def python_files():
+    for top in CHECKED:
+        for path in sorted((ROOT / top).rglob("*.py")):
+            if "migrations" not in path.parts:
+                yield path
+
+
+def test_the_import_contracts_hold():
+    """Layers (wiring, parts, models, blocks and renderers), independent parts,
+    nothing below the parts reaching the caches, and no import cycle: the
+    contracts in pyproject.toml, checked as `make lint` checks them."""
+    lint_imports = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run(
+        [str(lint_imports), "--no-cache"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert "0 broken" in result.stdout
+
+
+def test_an_import_inside_a_function_says_why():
+    """No import is tucked into a function to dodge a cycle: one that has to be
+    there (app loading, an optional package) has a comment just above it or on
+    its line."""
+    unexplained = []
+    for path in python_files():
+        lines = path.read_text().splitlines()
+        for function in ast.walk(ast.parse("\n".join(lines))):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(function):
+                if not isinstance(node, ast.Import | ast.ImportFrom):
+                    continue
+                above = lines[node.lineno - 2].strip()
+                line = lines[node.lineno - 1]
+                # The comment may sit above a block of such imports.
+                index = node.lineno - 2
+                while index > 0 and lines[index].strip().startswith(
+                    ("from ", "import ")
+                ):
+                    index -= 1
+                block_comment = lines[index].strip().startswith("#")
+                if not ("#" in above or "#" in line or block_comment):
+                    unexplained.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert unexplained == []
+
+
+def test_every_package_says_what_it_is_for():
+    missing = [
+        str(init.relative_to(ROOT))
+        for top in ("pages", "tools")
+        for init in sorted((ROOT / top).rglob("__init__.py"))
+        if "migrations" not in init.parts
+        and "commands" not in init.parts
+        and ast.get_docstring(ast.parse(init.read_text())) is None
+    ]
+    assert missing == []
+
+
+def test_developer_tools_are_not_site_commands():
+    commands = {path.stem for path in (ROOT / "pages/management/commands").glob("*.py")}
+    assert not commands & {"bench", "lighthouse_audit"}
+    assert (ROOT / "tools/bench.py").exists()
+    assert (ROOT / "tools/lighthouse_audit.py").exists()
