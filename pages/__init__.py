@@ -3,7 +3,7 @@ one job each (docs/architecture.md has the picture and who may import whom;
 `lint-imports` checks it).
 
 - models/: page types, snippets, images, settings (the bottom of the site);
-  blocks.py and renderers/ below them, image_sizes.py, query_values.py and
+  blocks.py, renderers/ and page_editor/ below them, image_sizes.py, query_values.py and
   content_generation.py below everything;
 - serving/, i18n/, editorial/, search/, renditions/, sitemaps.py,
   templatetags/, loaders/, translation.py: the parts, independent of each

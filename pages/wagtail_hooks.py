@@ -38,7 +38,7 @@ from pages.models import (
     Person,
     PressReleasePage,
 )
-from pages.models.rules import may_go_live
+from pages.page_editor.rules import may_go_live
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -226,7 +226,7 @@ def add_editorial_panels(request, panels):
     )
 
 
-# --- The Spanish-title rule for bulk publishing (pages/models/rules.py) -------
+# --- The Spanish-title rule for bulk publishing (pages/page_editor/rules.py) -------
 @hooks.register("before_bulk_action")
 def refuse_bulk_publish_without_titles(request, action_type, objects, action):
     """Publishing several pages at once publishes none of them when one (or,

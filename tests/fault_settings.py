@@ -1,4 +1,4 @@
-"""Production settings for the outage test's gunicorn (tests/test_faults.py).
+"""Production settings for the outage test's gunicorn (tests/project/test_faults.py).
 
 Only static file naming differs: the manifest storage needs a collectstatic run
 that the test has no reason to wait for.

@@ -580,7 +580,7 @@ class Command(BaseCommand):
                 "queries <= 10 per uncached page",
                 (worst_q.queries or 0) <= 10,
                 f"worst {worst_q.queries} on {worst_q.label}; growth: see"
-                " tests/test_query_counts.py",
+                " tests/serving/test_query_counts.py",
             ),
             line(
                 "uncached render <= 25 ms server CPU",

@@ -32,7 +32,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Loading the content would resize every photo into every size (minutes): only
-# tests/test_rendition_tasks.py, which looks at renditions, has them made.
+# tests/renditions/test_rendition_tasks.py, which looks at renditions, has them made.
 TASKS = {
     **TASKS,  # noqa: F405
     "renditions": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},
@@ -41,5 +41,5 @@ TASKS = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Login throttling is off for tests that log in with `client.login()` (which
-# gives Axes no request); tests/test_login_throttling.py switches it on.
+# gives Axes no request); tests/project/test_login_throttling.py switches it on.
 AXES_ENABLED = False

@@ -2,7 +2,7 @@
 
 - Date-time pickers list times every quarter of an hour (Wagtail's lists whole
   hours, so a release at 10:30 could only be typed); the page's schedule
-  dialog is pages/models/panels.py.
+  dialog is pages/page_editor/panels.py.
 - After a save, a message says when a saved schedule takes effect.
 - Slugs are ASCII, however they are written: the slug field turns "é" into "e"
   as the title's auto-filled slug does, and the server refuses accents with the
@@ -20,7 +20,7 @@ from wagtail.admin import messages
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.widgets import SlugInput
 
-from pages.models.panels import MinuteDateTimeInput
+from pages.page_editor.panels import MinuteDateTimeInput
 
 # Accented letters as the slug field's own transliteration writes them, for
 # slugs typed into the field (Wagtail's "slugify" drops what isn't ASCII: "méxico"

@@ -15,7 +15,7 @@ The roles are defined here, in code, and written to the database by
 
 The definition is authoritative: a permission given to one of these three groups by
 hand in the admin is removed at the next deploy. Change a role here instead, and
-add a test in `tests/test_editorial_roles.py`.
+add a test in `tests/editorial/test_editorial_roles.py`.
 
 Page permissions are granted on Wagtail's tree root (depth 1), not on the home
 page: the migration runs before the content loader creates the home page, and

@@ -44,7 +44,7 @@ from pages.i18n.units import (
     translatable_models,
     working_copy,
 )
-from pages.models.rules import untitled_languages
+from pages.page_editor.rules import untitled_languages
 
 
 def _describe(obj, name, label=""):

@@ -2,9 +2,9 @@
 
 Models know pages, fields, panels, forms and their querysets, and nothing of
 caches, template tags or the site chrome; a page's feed or calendar route hands
-its items to a renderer (pages/renderers/). What Wagtail asks of a page class
-for the admin lives here too: its form (forms.py), schedule panel (panels.py),
-permission tester (permissions.py) and failed-preview page (preview_errors.py).
+its items to a renderer (pages/renderers/). What a page class hands Wagtail's
+editor (its form, schedule panel, permission tester, failed-preview page) is in
+pages/page_editor/, below the models.
 """
 
 from .base import BasePage, ListingMixin

@@ -22,14 +22,14 @@ from wagtail.models import (
 )
 
 from pages.image_sizes import LIGHTBOX_SPEC, rendition_prefetch
-from pages.models.forms import BasePageForm
-from pages.models.panels import SchedulePanel
-from pages.models.permissions import EditorialPagePermissionTester
-from pages.models.preview_errors import preview_failed
+from pages.page_editor.forms import BasePageForm
+from pages.page_editor.panels import SchedulePanel
+from pages.page_editor.permissions import EditorialPagePermissionTester
+from pages.page_editor.preview_errors import preview_failed
+from pages.page_editor.rules import PUBLISH_WITHOUT_TITLE, untitled_languages
 from pages.renderers import structured_data
 
 from .images import SiteImage
-from .rules import PUBLISH_WITHOUT_TITLE, untitled_languages
 
 logger = logging.getLogger(__name__)
 
@@ -157,10 +157,10 @@ class BasePage(ListingMixin, Page):
     ]
     promote_panels = Page.promote_panels + ListingMixin.panels
     # Times to the quarter hour, and when a schedule takes effect
-    # (pages/models/panels.py).
+    # (pages/page_editor/panels.py).
     settings_panels = [SchedulePanel(), CommentPanelPlaceholder()]
 
-    # Refuses to publish without a Spanish title (pages/models/forms.py).
+    # Refuses to publish without a Spanish title (pages/page_editor/forms.py).
     base_form_class = BasePageForm
 
     preview_modes = [("en", _("English")), ("es", _("Spanish"))]
@@ -201,7 +201,7 @@ class BasePage(ListingMixin, Page):
         approval, the scheduler, a PO import or a bulk action.
 
         The admin's forms and actions refuse earlier, with a message (see
-        pages/models/forms.py, pages/models/workflow.py, pages/wagtail_hooks.py);
+        pages/page_editor/forms.py, pages/models/workflow.py, pages/wagtail_hooks.py);
         this is the rule's last line. A scheduled revision is not raised on, which would
         stop `publish_scheduled` for every page after it: it is unscheduled and
         logged, and stays a draft that the translation report lists.
@@ -252,7 +252,7 @@ class BasePage(ListingMixin, Page):
         behaviour: it fills `url_path_<lang>`, and it sets `route` on every page
         class it registers, over this method, so `pages.apps` removes that
         (`restore_translated_route`); a routable page's `RoutablePageMixin.route`
-        comes before this one. tests/test_routing.py compares the answers
+        comes before this one. tests/serving/test_routing.py compares the answers
         with wagtail-modeltranslation's walk for every page in both languages.
         """
         if path_components and not routes_take(type(self), path_components):
@@ -310,7 +310,7 @@ class BasePage(ListingMixin, Page):
         return page, target.depth - self.depth
 
     def permissions_for_user(self, user):
-        # Translators may edit but not delete or move (pages/models/permissions.py).
+        # Translators may edit, not delete or move (pages/page_editor/permissions.py).
         return EditorialPagePermissionTester(user, self)
 
     def get_view_restrictions(self):

@@ -18,7 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 
 from pages.blocks import BodyStreamBlock
 from pages.image_sizes import ENCLOSURE_RENDITION, rendition_prefetch
-from pages.models.forms import PressReleasePageForm
+from pages.page_editor.forms import PressReleasePageForm
 from pages.renderers import structured_data
 from pages.renderers.feeds import PressReleaseAtomFeed, PressReleaseRssFeed
 

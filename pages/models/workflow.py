@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import AbstractGroupApprovalTask
 
-from .rules import may_go_live
+from pages.page_editor.rules import may_go_live
 
 
 class ModeratorsApprovalTask(AbstractGroupApprovalTask):

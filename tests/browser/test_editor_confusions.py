@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from pages.editorial.roles import EDITORS
 from pages.models import StandardPage
-from tests.editorial import PASSWORD
+from tests.admin_forms import PASSWORD
 from tests.factories import (
     GalleryImageFactory,
     GalleryPageFactory,

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pages.models import StandardPage
-from tests.editorial import PASSWORD
+from tests.admin_forms import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -31,7 +31,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.editorial import PASSWORD
+from tests.admin_forms import PASSWORD
 from tests.postgres import free_port
 
 ROOT = Path(__file__).resolve().parents[2]

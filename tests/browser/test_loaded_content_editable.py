@@ -22,7 +22,7 @@ from wagtail.snippets.models import get_snippet_models
 
 import pytest
 
-from tests.editorial import PASSWORD
+from tests.admin_forms import PASSWORD
 
 pytestmark = pytest.mark.django_db(serialized_rollback=True)
 

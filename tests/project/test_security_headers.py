@@ -15,7 +15,7 @@ import pytest
 
 from iclc.middleware import SecurityHeadersMiddleware
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from pages.editorial.dashboard import ScheduledPagesPanel
 from pages.i18n.dashboard import TranslationGapsPanel
 from pages.models import StandardPage
-from tests.editorial import add_page_url, login, stream, submit_form
+from tests.admin_forms import add_page_url, login, stream, submit_form
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from wagtail.models import WorkflowState
 import pytest
 
 from pages.models import StandardPage
-from tests.editorial import (
+from tests.admin_forms import (
     add_page_url,
     edit_page_url,
     login,

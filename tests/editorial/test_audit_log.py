@@ -8,7 +8,7 @@ from wagtail.models import PageLogEntry
 import pytest
 
 from pages.models import StandardPage
-from tests.editorial import add_page_url, login, stream, submit_form, workflow_action
+from tests.admin_forms import add_page_url, login, stream, submit_form, workflow_action
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from pages.models import StandardPage
-from tests.editorial import login, workflow_action
+from tests.admin_forms import login, workflow_action
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -23,7 +23,7 @@ from pages.i18n.status import (
     translation_status_counts,
 )
 from pages.models import Person, StandardPage, VenuePage
-from tests.editorial import edit_page_url, login, stream, submit_form
+from tests.admin_forms import edit_page_url, login, stream, submit_form
 from tests.factories import (
     PersonFactory,
     StandardPageFactory,

@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from pages.models import StandardPage
-from tests.editorial import add_page_url, login, stream, submit_form
+from tests.admin_forms import add_page_url, login, stream, submit_form
 from tests.factories import StaffUserFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db

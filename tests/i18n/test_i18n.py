@@ -166,7 +166,7 @@ def test_spanish_catalogue_has_no_empty_or_fuzzy_entries():
     import polib
 
     catalogue = polib.pofile(
-        str(Path(__file__).parent.parent / "locale/es/LC_MESSAGES/django.po")
+        str(Path(__file__).resolve().parents[2] / "locale/es/LC_MESSAGES/django.po")
     )
     assert catalogue.untranslated_entries() == []
     assert catalogue.fuzzy_entries() == []

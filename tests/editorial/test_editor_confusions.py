@@ -20,7 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from pages.models import PressReleasePage, SessionPage, StandardPage
-from tests.editorial import (
+from tests.admin_forms import (
     add_page_url,
     edit_page_url,
     form_fields,
@@ -38,7 +38,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MEXICO_CITY = zoneinfo.ZoneInfo("America/Mexico_City")
 
 

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from pages.models import PressReleasePage
-from tests.editorial import (
+from tests.admin_forms import (
     add_page_url,
     edit_page_url,
     login,

@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 import polib
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = "es/LC_MESSAGES/django.po"
 
 

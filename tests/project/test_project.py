@@ -13,7 +13,7 @@ import yaml
 from iclc.settings.environment import REQUIRED_ENVIRONMENT, code_release
 from pages.models import HomePage
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +60,7 @@ def test_compose_cache_and_scheduler(compose):
     assert command[command.index("--maxmemory-policy") + 1] == "allkeys-lru"
     scheduler = services["scheduler"]
     assert scheduler["build"] == "."
-    # The same scheduler as `make run`'s (tests/test_make_run.py runs it).
+    # The same scheduler as `make run` starts.
     assert scheduler["command"] == ["python", "manage.py", "run_scheduler"]
     # web migrates at start: the scheduler waits until web is healthy.
     assert scheduler["depends_on"]["web"]["condition"] == "service_healthy"

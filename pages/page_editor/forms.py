@@ -2,7 +2,7 @@
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from pages.models.rules import PUBLISH_WITHOUT_TITLE, untitled_languages
+from pages.page_editor.rules import PUBLISH_WITHOUT_TITLE, untitled_languages
 
 
 class BasePageForm(WagtailAdminPageForm):

@@ -21,7 +21,7 @@ import pytest
 
 from pages.editorial import roles
 from pages.editorial.roles import EDITORS, MODERATORS, ROLES, TRANSLATORS
-from tests.editorial import login
+from tests.admin_forms import login
 from tests.factories import StaffUserFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -22,7 +22,7 @@ import pytest
 
 from tests.postgres import ThrowawayCluster, free_port
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -22,7 +22,7 @@ from pages.models import HomePage
 from tests.conftest import root_collection
 from tests.factories import StandardPageFactory
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def photo():

@@ -1,0 +1,1 @@
+"""The communications team in the admin: roles, workflow, preview, uploads."""

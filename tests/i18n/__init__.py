@@ -1,0 +1,1 @@
+"""Both languages: addresses, formats, the catalogue, the translators' tools."""

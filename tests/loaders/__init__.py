@@ -1,0 +1,1 @@
+"""The 2015 content, loaded on an empty site in both languages."""

@@ -1,0 +1,1 @@
+"""The page families as visitors read them: home, programme, newsroom, media, images."""

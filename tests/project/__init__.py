@@ -1,0 +1,1 @@
+"""The project as an operator meets it: setup, security, logs, faults, layout."""

@@ -1,0 +1,1 @@
+"""Image sizes made ahead of visitors."""

@@ -1,0 +1,1 @@
+"""Site search in each language."""

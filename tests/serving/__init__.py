@@ -1,0 +1,1 @@
+"""The request path: page cache, compression, routing, queries per page."""
