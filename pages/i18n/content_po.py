@@ -1,6 +1,6 @@
 """Page and snippet content as a gettext PO file, and back.
 
-`export_catalogue()` writes one entry per segment (see `translation_units`):
+`export_catalogue()` writes one entry per segment (see pages/i18n/units.py):
 `msgctxt` is `<app.model>:<pk>:<field>[:<segment key>]`, stable while the content
 keeps its structure; `msgid` is the English, `msgstr` the current translation.
 Translations whose English changed since they were written are marked fuzzy.
