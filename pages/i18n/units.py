@@ -303,19 +303,25 @@ def parse_rich_text(value):
     return parser.parts
 
 
-def segment_text(tokens):
-    """A segment as the translator sees it: text with numbered placeholders."""
+def segment_text(tokens, numbers=None):
+    """A segment as the translator sees it: text with numbered placeholders.
+
+    `numbers` maps a token's own number to the one its placeholder shows; by
+    default each placeholder keeps its token's number.
+    """
     out = []
     for token in tokens:
         kind = token[0]
         if kind == "text":
             out.append(token[1])
-        elif kind == "open":
-            out.append(f"<{token[1]}>")
+            continue
+        number = numbers[token[1]] if numbers is not None else token[1]
+        if kind == "open":
+            out.append(f"<{number}>")
         elif kind == "close":
-            out.append(f"</{token[1]}>")
+            out.append(f"</{number}>")
         else:
-            out.append(f"<{token[1]}/>")
+            out.append(f"<{number}/>")
     return "".join(out)
 
 
@@ -380,18 +386,7 @@ def _renumbered(es_tokens, en_tokens):
             return None
         candidates.remove(match)
         mapping[token[1]] = match[1]
-    out = []
-    for token in es_tokens:
-        kind = token[0]
-        if kind == "text":
-            out.append(token[1])
-        elif kind == "open":
-            out.append(f"<{mapping[token[1]]}>")
-        elif kind == "close":
-            out.append(f"</{mapping[token[1]]}>")
-        else:
-            out.append(f"<{mapping[token[1]]}/>")
-    return "".join(out)
+    return segment_text(es_tokens, mapping)
 
 
 class _Shape(HTMLParser):
