@@ -27,8 +27,8 @@ import polib
 
 from pages.content_generation import invalidate
 from pages.i18n.status import (
+    field_segments,
     outdated_keys,
-    translated_segments,
     translation_sources,
 )
 from pages.i18n.units import (
@@ -73,14 +73,10 @@ def export_catalogue(language, only_missing=False):
             obj = working_copy(stored)
             records = translation_sources(stored, language)
             for name in translatable_fields(model):
-                adapter = adapter_for(model, name)
-                en_value = getattr(obj, f"{name}_{DEFAULT_LANGUAGE}")
-                units = adapter.units(en_value)
+                # A copy of the English is exported untranslated, as the report has it.
+                units, _aligned, current = field_segments(model, obj, name, language)
                 if not units:
                     continue
-                aligned = adapter.aligned(en_value, getattr(obj, f"{name}_{language}"))
-                # A copy of the English is exported untranslated, as the report has it.
-                current = translated_segments(name, units, aligned)
                 stale = outdated_keys(obj, name, language, records)
                 prefix = context_prefix(obj, name)
                 for unit in units:

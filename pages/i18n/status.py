@@ -217,6 +217,21 @@ def translated_segments(field_name, units, aligned):
     }
 
 
+def field_segments(model, obj, name, language):
+    """One field's English segments, its `language` text aligned to them, and the
+    segments really translated (copies of the English left out).
+
+    With no English text there are no segments, and nothing is aligned.
+    """
+    adapter = adapter_for(model, name)
+    en_value = getattr(obj, f"{name}_{DEFAULT_LANGUAGE}")
+    units = adapter.units(en_value)
+    if not units:
+        return units, {}, {}
+    aligned = adapter.aligned(en_value, getattr(obj, f"{name}_{language}"))
+    return units, aligned, translated_segments(name, units, aligned)
+
+
 # --- status ----------------------------------------------------------------------
 
 
@@ -240,13 +255,9 @@ def field_statuses(obj, language="es", records=None):
         records = translation_sources(obj, language)
     statuses = []
     for name in _fields(type(obj)):
-        adapter = adapter_for(type(obj), name)
-        en_value = getattr(obj, f"{name}_{DEFAULT_LANGUAGE}")
-        units = adapter.units(en_value)
+        units, aligned, current = field_segments(type(obj), obj, name, language)
         if not units:
             continue
-        aligned = adapter.aligned(en_value, getattr(obj, f"{name}_{language}"))
-        current = translated_segments(name, units, aligned)
         record = records.get((name, language))
         hashes = record.segment_hashes if record else {}
         status = FieldStatus(
