@@ -156,6 +156,21 @@ def _model_permissions(apps, using, role, snippet_labels):
     return [permission for permission in permissions if permission is not None]
 
 
+def _grant_exactly(model, using, group, target, wanted):
+    """Leave the group exactly the `wanted` rows of a Wagtail group permission
+    model: (`target` id, permission id) pairs, `target` being the collection or
+    page column. Rows no longer wanted go; the missing ones are added."""
+    existing = model.objects.using(using).filter(group=group)
+    for row in existing:
+        if (getattr(row, target), row.permission_id) not in wanted:
+            row.delete()
+    have = set(existing.values_list(target, "permission_id"))
+    model.objects.using(using).bulk_create(
+        model(group=group, permission_id=permission_id, **{target: target_id})
+        for target_id, permission_id in wanted - have
+    )
+
+
 def _sync_collection_permissions(apps, using, group, role):
     Collection = apps.get_model("wagtailcore", "Collection")
     GroupCollectionPermission = apps.get_model(
@@ -174,17 +189,7 @@ def _sync_collection_permissions(apps, using, group, role):
                 )
                 if permission is not None:
                     wanted.add((root.pk, permission.pk))
-    existing = GroupCollectionPermission.objects.using(using).filter(group=group)
-    for row in existing:
-        if (row.collection_id, row.permission_id) not in wanted:
-            row.delete()
-    have = set(existing.values_list("collection_id", "permission_id"))
-    GroupCollectionPermission.objects.using(using).bulk_create(
-        GroupCollectionPermission(
-            group=group, collection_id=collection_id, permission_id=permission_id
-        )
-        for collection_id, permission_id in wanted - have
-    )
+    _grant_exactly(GroupCollectionPermission, using, group, "collection_id", wanted)
 
 
 def _sync_page_permissions(apps, using, group, role, root):
@@ -197,15 +202,7 @@ def _sync_page_permissions(apps, using, group, role, root):
                 apps, using, "wagtailcore", "page", f"{action}_page"
             )
             wanted.add((root, permission.pk))
-    existing = GroupPagePermission.objects.using(using).filter(group=group)
-    for row in existing:
-        if (row.page_id, row.permission_id) not in wanted:
-            row.delete()
-    have = set(existing.values_list("page_id", "permission_id"))
-    GroupPagePermission.objects.using(using).bulk_create(
-        GroupPagePermission(group=group, page_id=page_id, permission_id=permission_id)
-        for page_id, permission_id in wanted - have
-    )
+    _grant_exactly(GroupPagePermission, using, group, "page_id", wanted)
 
 
 def _approval_task_model(apps):
