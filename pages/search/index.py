@@ -85,42 +85,47 @@ def _vectorise(entries):
         )
 
 
+def _create_entries(describe, **indexed):
+    """One entry per language for the `indexed` page or document.
+
+    `describe` gives the entry's kind, title and text; it is called with each
+    language active, so the translated fields and labels are that language's.
+    """
+    entries = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            entries.append(
+                SearchEntry.objects.create(language=language, **indexed, **describe())
+            )
+    _vectorise(entries)
+
+
 def index_page(page):
     """Replace the page's entries: one per language while it is live and public."""
     SearchEntry.objects.filter(page_id=page.pk).delete()
     page = page.specific
     if not page.live or page.get_view_restrictions().exists() or page.depth < 2:
         return
-    entries = []
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            entries.append(
-                SearchEntry.objects.create(
-                    page=page,
-                    language=language,
-                    kind=str(page._meta.verbose_name),
-                    title=page.title,
-                    text=page_text(page),
-                )
-            )
-    _vectorise(entries)
+    _create_entries(
+        lambda: {
+            "kind": str(page._meta.verbose_name),
+            "title": page.title,
+            "text": page_text(page),
+        },
+        page=page,
+    )
 
 
 def index_document(document):
     SearchEntry.objects.filter(document_id=document.pk).delete()
-    entries = []
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            entries.append(
-                SearchEntry.objects.create(
-                    document=document,
-                    language=language,
-                    kind=str(_("document")),
-                    title=document.title,
-                    text=" ".join(tag.name for tag in document.tags.all()),
-                )
-            )
-    _vectorise(entries)
+    _create_entries(
+        lambda: {
+            "kind": str(_("document")),
+            "title": document.title,
+            "text": " ".join(tag.name for tag in document.tags.all()),
+        },
+        document=document,
+    )
 
 
 def rebuild():
