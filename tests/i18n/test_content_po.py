@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 
 from pages.models import StandardPage
 from tests.factories import StandardPageFactory
+from tests.po_export import export
 
 pytestmark = pytest.mark.django_db
 
@@ -81,12 +82,6 @@ def english_page(home_page):
     )
     page.save_revision().publish()
     return StandardPage.objects.get(pk=page.pk)
-
-
-def export(tmp_path, *args):
-    path = tmp_path / "es.po"
-    call_command("export_content_po", "--lang", "es", "--output", str(path), *args)
-    return polib.pofile(str(path))
 
 
 def entries_for(po, page):

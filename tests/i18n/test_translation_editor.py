@@ -9,10 +9,8 @@ or only copied from the English.
 import re
 import uuid
 
-from django.core.management import call_command
 from django.urls import reverse
 
-import polib
 import pytest
 from bs4 import BeautifulSoup
 
@@ -30,6 +28,7 @@ from tests.factories import (
     VenueIndexPageFactory,
     VenuePageFactory,
 )
+from tests.po_export import export
 
 pytestmark = pytest.mark.django_db
 
@@ -105,12 +104,6 @@ def report_rows(client):
         ]
         for row in html.select("table tbody tr")
     }
-
-
-def export(tmp_path, *args):
-    path = tmp_path / "es.po"
-    call_command("export_content_po", "--lang", "es", "--output", str(path), *args)
-    return polib.pofile(str(path))
 
 
 def body_entries(po, page):
