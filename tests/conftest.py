@@ -128,3 +128,13 @@ def plenary_page(home_page):
     )
     page.save_revision().publish()  # publishing indexes the page for search
     return page
+
+
+@pytest.fixture
+def failing_quote_template(settings, tmp_path):
+    """The quote block's template, broken: it includes a template that is gone."""
+    broken = tmp_path / "pages" / "blocks" / "quote_block.html"
+    broken.parent.mkdir(parents=True)
+    broken.write_text('{% include "pages/blocks/no_such_part.html" %}')
+    [engine] = settings.TEMPLATES
+    settings.TEMPLATES = [{**engine, "DIRS": [tmp_path, *engine["DIRS"]]}]

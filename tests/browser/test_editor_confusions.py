@@ -220,16 +220,6 @@ def test_translators_are_not_offered_copy(
         expect(copy_link).to_have_count(1 if offered else 0)
 
 
-@pytest.fixture
-def failing_quote_template(settings, tmp_path):
-    """The quote block's template, broken: it includes a template that is gone."""
-    broken = tmp_path / "pages" / "blocks" / "quote_block.html"
-    broken.parent.mkdir(parents=True)
-    broken.write_text('{% include "pages/blocks/no_such_part.html" %}')
-    [engine] = settings.TEMPLATES
-    settings.TEMPLATES = [{**engine, "DIRS": [tmp_path, *engine["DIRS"]]}]
-
-
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_failing_preview_is_an_admin_message(
     live_server,

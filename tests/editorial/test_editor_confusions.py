@@ -413,16 +413,6 @@ def test_slugs_are_ascii_in_the_admin(client, editor, home_page):
 
 
 # --- 7. A failing preview --------------------------------------------------------
-@pytest.fixture
-def failing_quote_template(settings, tmp_path):
-    """The quote block's template, broken: it includes a template that is gone."""
-    broken = tmp_path / "pages" / "blocks" / "quote_block.html"
-    broken.parent.mkdir(parents=True)
-    broken.write_text('{% include "pages/blocks/no_such_part.html" %}')
-    [engine] = settings.TEMPLATES
-    settings.TEMPLATES = [{**engine, "DIRS": [tmp_path, *engine["DIRS"]]}]
-
-
 def test_a_failing_preview_says_what_failed_in_the_admin(
     client, editor, home_page, failing_quote_template, caplog
 ):
