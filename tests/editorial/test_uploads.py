@@ -61,9 +61,10 @@ def editor(client):
     return client
 
 
-def add_image(client, name, content, **headers):
+def upload(client, url, name, content, **headers):
+    """Post a file named `name` to an admin add view, into the root collection."""
     return client.post(
-        "/admin/images/add/",
+        url,
         {
             "title": "Upload",
             "file": SimpleUploadedFile(name, content),
@@ -71,18 +72,14 @@ def add_image(client, name, content, **headers):
         },
         **headers,
     )
+
+
+def add_image(client, name, content, **headers):
+    return upload(client, "/admin/images/add/", name, content, **headers)
 
 
 def add_document(client, name, content, **headers):
-    return client.post(
-        "/admin/documents/add/",
-        {
-            "title": "Upload",
-            "file": SimpleUploadedFile(name, content),
-            "collection": root_collection().pk,
-        },
-        **headers,
-    )
+    return upload(client, "/admin/documents/add/", name, content, **headers)
 
 
 def errors_of(response):
