@@ -82,6 +82,16 @@ def _differs(page, values):
     return False
 
 
+def save_changes(instance, values):
+    """Give a row (new or stored) `values` and save it, only when it is new or one
+    of them differs, so a second run of the loader writes nothing."""
+    if instance.pk is None or _differs(instance, values):
+        for name, value in values.items():
+            setattr(instance, name, value)
+        instance.save()
+    return instance
+
+
 def upsert_page(parent, model, slug_en, values):
     """Create or update the child of `parent` whose English slug is `slug_en`.
 

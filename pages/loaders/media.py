@@ -11,7 +11,14 @@ from PIL import Image, ImageDraw
 
 from pages.models import GalleryImage, GalleryPage, MediaIndexPage, SessionPage
 
-from .base import read_content, save_image, stable_seed, translated_values, upsert_page
+from .base import (
+    read_content,
+    save_changes,
+    save_image,
+    stable_seed,
+    translated_values,
+    upsert_page,
+)
 
 SIZE = (1600, 1067)
 PALETTES = [
@@ -158,11 +165,7 @@ def _photo(key, photo, credit):
     values = translated_values(
         {"description": photo["alt"], "caption": photo["caption"], "credit": credit}
     )
-    if any(getattr(image, name) != value for name, value in values.items()):
-        for name, value in values.items():
-            setattr(image, name, value)
-        image.save()
-    return image
+    return save_changes(image, values)
 
 
 def _videos(spec, credit):

@@ -24,7 +24,14 @@ from pages.models import (
     VenuePhoto,
 )
 
-from .base import read_content, save_image, stable_seed, translated_values, upsert_page
+from .base import (
+    read_content,
+    save_changes,
+    save_image,
+    stable_seed,
+    translated_values,
+    upsert_page,
+)
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 FONT_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
@@ -61,11 +68,7 @@ def describe(image, alt, caption, credit=""):
         "caption_es": caption["es"],
         "credit": credit,
     }
-    if any(getattr(image, name) != value for name, value in values.items()):
-        for name, value in values.items():
-            setattr(image, name, value)
-        image.save()
-    return image
+    return save_changes(image, values)
 
 
 # Venues -----------------------------------------------------------------------
@@ -287,13 +290,7 @@ def load_people(items):
         person = Person.objects.filter(name=item["name"]).first() or Person(
             name=item["name"]
         )
-        if person.pk is None or any(
-            getattr(person, name) != value for name, value in values.items()
-        ):
-            for name, value in values.items():
-                setattr(person, name, value)
-            person.save()
-        people[item["key"]] = person
+        people[item["key"]] = save_changes(person, values)
     return people
 
 

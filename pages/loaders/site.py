@@ -19,10 +19,10 @@ from pages.models import (
 from . import artwork
 from .base import (
     LANGUAGES,
-    _differs,
     content_collection,
     read_content,
     resolve_references,
+    save_changes,
     save_image,
     stable_seed,
     translated_values,
@@ -36,11 +36,7 @@ def upsert(model, lookup, values):
     instance = model.objects.filter(**lookup).first()
     if instance is None:
         return model.objects.create(**lookup, **values)
-    if _differs(instance, values):
-        for name, value in values.items():
-            setattr(instance, name, value)
-        instance.save()
-    return instance
+    return save_changes(instance, values)
 
 
 def load_images():
@@ -58,11 +54,7 @@ def load_images():
             {"description": spec["alt"], "caption": spec["caption"]}
         )
         values["credit"] = "Illustration: ICLC 2015 website"
-        if _differs(image, values):
-            for name, value in values.items():
-                setattr(image, name, value)
-            image.save()
-        images[key] = image
+        images[key] = save_changes(image, values)
     return images
 
 
@@ -167,10 +159,7 @@ def load_settings(accessibility_page):
     conference = ConferenceSettings.for_site(site)
     values = translated_values(read_content("site")["settings"])
     values["accessibility_page"] = accessibility_page
-    if conference.pk is None or _differs(conference, values):
-        for name, value in values.items():
-            setattr(conference, name, value)
-        conference.save()
+    save_changes(conference, values)
 
 
 def load(home):
