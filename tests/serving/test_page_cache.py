@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from iclc import urls as site_urls
-from pages.content_generation import GENERATION_KEY
+from pages.content_generation import GENERATION_KEY, current_generation
 from pages.serving.cache import CACHE_HEADER
 from tests.factories import StandardPageFactory
 
@@ -251,7 +251,7 @@ def test_direct_saves_of_a_page_also_invalidate(anonymous, home_page):
 
 
 def generation():
-    return cache.get(GENERATION_KEY)
+    return current_generation()
 
 
 def test_images_documents_and_sites_invalidate_but_renditions_do_not(

@@ -130,7 +130,7 @@ def test_queries_do_not_grow_with_the_pages(client, home_page, settings):
         StandardPageFactory(parent=home_page).save_revision().publish()
     many = queries()
     assert many[1] == few[1] + 20
-    assert many[0] == few[0] == 1
+    assert many[0] == few[0] <= 1
 
 
 def test_last_modified_is_the_latest_publication(client, home_page):
