@@ -96,7 +96,7 @@ run: setup-site ## Serve the site as visitors get it on http://127.0.0.1:$(PORT)
 	$(RUN_ENV) $(GUNICORN) --bind 127.0.0.1:$(PORT)
 
 bench: setup-site deb-wrk deb-browser $(VENV)/installed-dev ## Load-test every page type (docs/performance.md)
-	$(RUN_ENV) $(PY) -m tools.bench --port $(BENCH_PORT) --duration $(BENCH_DURATION) \
+	$(RUN_ENV) $(PY) -m tools bench --port $(BENCH_PORT) --duration $(BENCH_DURATION) \
 		--load-duration $(BENCH_LOAD_DURATION) --only "$(BENCH_ONLY)" \
 		-- $(GUNICORN) --bind 127.0.0.1:$(BENCH_PORT)
 
@@ -117,7 +117,7 @@ audit: setup-site deb-browser node_modules/.package-lock.json ## Lighthouse on t
 	@$(RUN_ENV) $(VENV)/bin/gunicorn iclc.wsgi --bind 127.0.0.1:$(AUDIT_PORT) --workers 2 --log-level warning & \
 	server=$$!; trap 'kill $$server' EXIT; \
 	for i in $$(seq 60); do $(PY) -c "import urllib.request as u; u.urlopen('http://127.0.0.1:$(AUDIT_PORT)/healthz', timeout=2)" 2>/dev/null && break; sleep 0.5; done; \
-	$(RUN_ENV) $(PY) -m tools.lighthouse_audit http://127.0.0.1:$(AUDIT_PORT)
+	$(RUN_ENV) $(PY) -m tools lighthouse_audit http://127.0.0.1:$(AUDIT_PORT)
 
 lint: $(VENV)/installed-dev ## ruff check and format check, and the import contracts (lint-imports)
 	$(VENV)/bin/ruff check .

@@ -28,7 +28,6 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import django
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.templatetags.static import static
@@ -656,14 +655,3 @@ class Command(BaseCommand):
                 total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
             browser.close()
         return total
-
-
-def main():
-    """`python -m tools.bench …`, as the Makefile runs it: Django's command-line
-    handling (arguments, output, errors) without being one of the site's commands."""
-    django.setup()
-    Command().run_from_argv([sys.argv[0], "bench", *sys.argv[1:]])
-
-
-if __name__ == "__main__":
-    main()

@@ -17,13 +17,11 @@ it from the page cache rather than the first render after the server started.
 import json
 import os
 import subprocess
-import sys
 import tempfile
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
-import django
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -168,15 +166,3 @@ class Command(BaseCommand):
                 + ".",
             ]
         return "\n".join(lines) + "\n"
-
-
-def main():
-    """`python -m tools.lighthouse_audit …`, as the Makefile runs it: Django's
-    command-line handling (arguments, output, errors) without being one of the
-    site's commands."""
-    django.setup()
-    Command().run_from_argv([sys.argv[0], "lighthouse_audit", *sys.argv[1:]])
-
-
-if __name__ == "__main__":
-    main()

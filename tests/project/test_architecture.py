@@ -1,9 +1,12 @@
 """The layout the architecture describes (docs/architecture.md) holds."""
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKED = ("pages", "iclc", "tools")
@@ -69,6 +72,22 @@ def test_every_package_says_what_it_is_for():
         and ast.get_docstring(ast.parse(init.read_text())) is None
     ]
     assert missing == []
+
+
+@pytest.mark.parametrize("tool", ["bench", "lighthouse_audit"])
+def test_developer_tools_start_as_the_makefile_runs_them(tool):
+    """`make bench` and `make audit` run `python -m tools <tool>`: Django must be
+    set up before a tool loads the site's models."""
+    result = subprocess.run(
+        [sys.executable, "-m", "tools", tool, "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "iclc.settings.test"},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "usage:" in result.stdout
 
 
 def test_developer_tools_are_not_site_commands():
