@@ -18,14 +18,21 @@ PG_BINARIES = sorted(
 
 
 def free_port(candidates=range(8140, 8150)):
-    for port in candidates:
+    """The first port among `candidates` nothing listens on. Each pytest-xdist
+    worker looks in its own copy of the range, shifted by the range's length
+    times its number: two workers probing at once would otherwise both find the
+    same port free, and one server would answer the other's test."""
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+    shift = worker * len(candidates) * (1 if candidates.step > 0 else -1)
+    mine = range(candidates.start + shift, candidates.stop + shift, candidates.step)
+    for port in mine:
         with socket.socket() as probe:
             try:
                 probe.bind(("127.0.0.1", port))
             except OSError:
                 continue
             return port
-    raise RuntimeError("No free port between 8140 and 8149.")
+    raise RuntimeError(f"No free port in {mine}.")
 
 
 class ThrowawayCluster:
