@@ -35,30 +35,36 @@ def test_the_import_contracts_hold():
     assert "0 broken" in result.stdout
 
 
+def imports_inside_functions(tree):
+    """Line numbers of the imports in a function body (nested ones once)."""
+    return {
+        node.lineno
+        for function in ast.walk(tree)
+        if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef)
+        for node in ast.walk(function)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+    }
+
+
+def explained(lines, lineno):
+    """Whether the import on `lineno` (1-based) has a comment on its line or on
+    the line above the block of imports it belongs to."""
+    first = lineno
+    while first > 1 and lines[first - 2].lstrip().startswith(("from ", "import ")):
+        first -= 1
+    return "#" in lines[lineno - 1] or (first > 1 and "#" in lines[first - 2])
+
+
 def test_an_import_inside_a_function_says_why():
     """No import is tucked into a function to dodge a cycle: one that has to be
-    there (app loading, an optional package) has a comment just above it or on
-    its line."""
-    unexplained = []
-    for path in python_files():
-        lines = path.read_text().splitlines()
-        for function in ast.walk(ast.parse("\n".join(lines))):
-            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
-                continue
-            for node in ast.walk(function):
-                if not isinstance(node, ast.Import | ast.ImportFrom):
-                    continue
-                above = lines[node.lineno - 2].strip()
-                line = lines[node.lineno - 1]
-                # The comment may sit above a block of such imports.
-                index = node.lineno - 2
-                while index > 0 and lines[index].strip().startswith(
-                    ("from ", "import ")
-                ):
-                    index -= 1
-                block_comment = lines[index].strip().startswith("#")
-                if not ("#" in above or "#" in line or block_comment):
-                    unexplained.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    there (app loading, an optional package) says why in a comment."""
+    unexplained = [
+        f"{path.relative_to(ROOT)}:{lineno}"
+        for path in python_files()
+        for lines in [path.read_text().splitlines()]
+        for lineno in sorted(imports_inside_functions(ast.parse("\n".join(lines))))
+        if not explained(lines, lineno)
+    ]
     assert unexplained == []
 
 
