@@ -15,6 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -40,7 +41,7 @@ VENUE_FIELDS = ("address", "latitude", "longitude")
 SESSION_TYPES = [
     ("opening", _("Opening ceremony")),
     ("plenary", _("Plenary session")),
-    ("mayors_forum", _("Mayors' forum")),
+    ("mayors_forum", _("Mayors' Forum")),
     ("parallel", _("Parallel session")),
     ("city_visit", _("City visit")),
     ("side_event", _("Side event")),
@@ -49,13 +50,14 @@ SESSION_TYPES = [
 SESSION_TYPE_LABELS = dict(SESSION_TYPES)
 
 # The six official UN languages plus the host's; interpretation is offered in some.
+# Own context: Spanish writes them in lower case in a list ("inglés, francés").
 INTERPRETATION_LANGUAGES = [
-    ("en", _("English")),
-    ("es", _("Spanish")),
-    ("fr", _("French")),
-    ("ar", _("Arabic")),
-    ("zh", _("Chinese")),
-    ("ru", _("Russian")),
+    ("en", pgettext_lazy("interpretation language", "English")),
+    ("es", pgettext_lazy("interpretation language", "Spanish")),
+    ("fr", pgettext_lazy("interpretation language", "French")),
+    ("ar", pgettext_lazy("interpretation language", "Arabic")),
+    ("zh", pgettext_lazy("interpretation language", "Chinese")),
+    ("ru", pgettext_lazy("interpretation language", "Russian")),
 ]
 
 PARTICIPANT_ROLES = [("chair", _("Chair")), ("speaker", _("Speaker"))]

@@ -54,7 +54,7 @@ def test_spanish_dashboard_panels(client, spanish_editor, home_page):
         add_page_url(StandardPage, home_page),
         {
             "title_en": "Mayors' forum",
-            "title_es": "Foro de alcaldes",
+            "title_es": "Foro de Alcaldes",
             "slug_en": "mayors-forum",
             **stream(body_en=[], body_es=[]),
         },
@@ -65,7 +65,7 @@ def test_spanish_dashboard_panels(client, spanish_editor, home_page):
     drafts = soup.find(id="my-drafts-section").get_text(" ", strip=True)
     assert "Mis borradores" in drafts
     # Titles show in the admin's language.
-    assert "Foro de alcaldes" in drafts
+    assert "Foro de Alcaldes" in drafts
 
 
 def test_english_staff_keep_the_english_admin(client, editor, home_page):
@@ -85,7 +85,7 @@ def test_spanish_moderators_see_spanish_titles_on_the_dashboard_and_in_e_mail(
         add_page_url(StandardPage, home_page),
         {
             "title_en": "Mayors' forum",
-            "title_es": "Foro de alcaldes",
+            "title_es": "Foro de Alcaldes",
             "slug_en": "mayors-forum",
             **stream(body_en=[], body_es=[]),
         },
@@ -93,7 +93,7 @@ def test_spanish_moderators_see_spanish_titles_on_the_dashboard_and_in_e_mail(
     )
     [message] = mail.outbox
     assert message.to == [moderadora.email]
-    assert "Foro de alcaldes" in message.subject
+    assert "Foro de Alcaldes" in message.subject
     assert "Mayors' forum" not in message.subject
 
     login(client, moderadora)
@@ -102,4 +102,4 @@ def test_spanish_moderators_see_spanish_titles_on_the_dashboard_and_in_e_mail(
     )
     review = soup.find(id="awaiting-review-section").get_text(" ", strip=True)
     assert "Esperando tu revisión" in review
-    assert "Foro de alcaldes" in review
+    assert "Foro de Alcaldes" in review

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 PASSWORD = "correct horse battery staple 2015"
 LOCKED_EN = "For your security, signing in is locked for one hour."
-LOCKED_ES = "Por tu seguridad, el inicio de sesión está bloqueado durante una hora."
+LOCKED_ES = "Por su seguridad, el inicio de sesión está bloqueado durante una hora."
 
 
 @pytest.fixture(autouse=True)
