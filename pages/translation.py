@@ -40,7 +40,7 @@ class StandardPageTR(BasePageTR):
 
 @register(SiteImage)
 class SiteImageTR(TranslationOptions):
-    fields = ("description", "caption")
+    fields = ("description", "caption", "credit")
 
 
 @register(ProgrammePage)

@@ -1,4 +1,4 @@
-"""The site's image model: alt text and caption in both languages, and a credit."""
+"""The site's image model: alt text, caption and credit in both languages."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -9,9 +9,10 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 class SiteImage(AbstractImage):
     """Every photo, poster and illustration editors upload.
 
-    Wagtail's `description` is the alt text; with the caption it is translated
-    (`description_en`/`description_es`), so galleries and figures describe the
-    image in the visitor's language. The credit names the photographer.
+    Wagtail's `description` is the alt text; with the caption and the credit it
+    is translated (`description_en`/`description_es`, …), so galleries and
+    figures describe and credit the image in the visitor's language. The credit
+    names the photographer or source ("Photo: …" / "Foto: …").
     """
 
     caption = models.CharField(
@@ -34,7 +35,8 @@ class SiteImage(AbstractImage):
         "description_es",
         "caption_en",
         "caption_es",
-        "credit",
+        "credit_en",
+        "credit_es",
         *Image.admin_form_fields[3:],
     )
 
