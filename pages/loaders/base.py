@@ -29,6 +29,11 @@ def read_content(name):
         return yaml.load(handle, Loader=YAML_LOADER)
 
 
+def illustration_credit():
+    """The credit of the illustrations drawn at load time: {"en": …, "es": …}."""
+    return read_content("site")["illustration_credit"]
+
+
 def translated_values(fields):
     """Turn {"title": {"en": …, "es": …}} into {"title_en": …, "title_es": …}.
 

@@ -12,6 +12,7 @@ from PIL import Image, ImageDraw
 from pages.models import GalleryImage, GalleryPage, MediaIndexPage, SessionPage
 
 from .base import (
+    illustration_credit,
     read_content,
     save_changes,
     save_image,
@@ -117,9 +118,10 @@ def load(home):
         data["index"]["slug"]["en"],
         {"slug_es": data["index"]["slug"]["es"], "show_in_menus": True, **values},
     )
+    credit = illustration_credit()
     for spec in data["galleries"]:
         images = [
-            _photo(f"{spec['key']}-{number}", photo, data["credit"])
+            _photo(f"{spec['key']}-{number}", photo, credit)
             for number, photo in enumerate(spec["photos"], start=1)
         ]
         date = spec["date"]
@@ -132,7 +134,7 @@ def load(home):
                 "listing_summary": spec["intro"],
             }
         )
-        values.update(_videos(spec, data["credit"]))
+        values.update(_videos(spec, credit))
         gallery = upsert_page(
             index,
             GalleryPage,

@@ -25,6 +25,7 @@ from pages.models import (
 )
 
 from .base import (
+    illustration_credit,
     read_content,
     save_changes,
     save_image,
@@ -59,15 +60,11 @@ def font(size, bold=False):
         return ImageFont.load_default()
 
 
-def describe(image, alt, caption, credit=""):
-    """Give a stored image its alt text and caption in both languages."""
-    values = {
-        "description_en": alt["en"],
-        "description_es": alt["es"],
-        "caption_en": caption["en"],
-        "caption_es": caption["es"],
-        "credit": credit,
-    }
+def describe(image, alt, caption):
+    """Give a stored image its alt text, caption and credit in both languages."""
+    values = translated_values(
+        {"description": alt, "caption": caption, "credit": illustration_credit()}
+    )
     return save_changes(image, values)
 
 
@@ -98,7 +95,6 @@ def load_venues(home, data):
             ),
             item["map"]["alt"],
             item["map"]["caption"],
-            "ICLC 2015",
         )
         photo = describe(
             save_image(
@@ -108,7 +104,6 @@ def load_venues(home, data):
             ),
             item["photo"]["alt"],
             item["photo"]["caption"],
-            "ICLC 2015",
         )
         values = translated_values(
             {
@@ -320,11 +315,10 @@ def load_programme(home, data, venues, people):
                 lambda key=item["key"], kind=item["type"]: draw_session(key, kind),
             ),
             {
-                "en": f"Abstract illustration for the {item['title']['en']}.",
+                "en": f"Abstract illustration: {item['title']['en']}.",
                 "es": f"Ilustración abstracta: {item['title']['es']}.",
             },
             item["title"],
-            "ICLC 2015",
         )
         values = translated_values(
             {

@@ -20,6 +20,7 @@ from . import artwork
 from .base import (
     LANGUAGES,
     content_collection,
+    illustration_credit,
     read_content,
     resolve_references,
     save_changes,
@@ -42,6 +43,7 @@ def upsert(model, lookup, values):
 def load_images():
     """Draw each illustration once; keep its alt text and captions up to date."""
     images = {}
+    credit = illustration_credit()
     for key, spec in read_content("site")["images"].items():
         image = save_image(
             key,
@@ -51,9 +53,8 @@ def load_images():
             ),
         )
         values = translated_values(
-            {"description": spec["alt"], "caption": spec["caption"]}
+            {"description": spec["alt"], "caption": spec["caption"], "credit": credit}
         )
-        values["credit"] = "Illustration: ICLC 2015 website"
         images[key] = save_changes(image, values)
     return images
 
