@@ -4,6 +4,9 @@ Each page stores one body per language (`body_en`, `body_es`), so captions, alt 
 and labels inside blocks are simply written in the body's language.
 """
 
+import re
+from urllib.parse import parse_qs, urlsplit
+
 from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
@@ -186,6 +189,26 @@ class VideoBlock(blocks.StructBlock):
 
     class Meta:
         icon = "media"
+def is_one_video(url):
+    """Whether `url` is the address of one video (not a channel or a site).
+
+    Only then is the link labelled "Watch the video"; a link to a channel or a
+    general page is labelled by its title, which names what it opens.
+    """
+    address = urlsplit(url or "")
+    host = address.netloc.lower().removeprefix("www.").removeprefix("m.")
+    path = address.path.rstrip("/")
+    if host == "youtube.com":
+        return (path == "/watch" and "v" in parse_qs(address.query)) or bool(
+            re.fullmatch(r"/(embed|shorts|live)/[\w-]+", path)
+        )
+    if host == "youtu.be":
+        return bool(re.fullmatch(r"/[\w-]+", path))
+    if host in ("vimeo.com", "player.vimeo.com"):
+        return bool(re.fullmatch(r"(/video)?/\d+", path))
+    return False
+
+
         template = "pages/blocks/video_block.html"
         description = _("An external video, shown as a poster and a link")
 
@@ -198,6 +221,11 @@ class CallToActionBlock(blocks.StructBlock):
     url = blocks.URLBlock(label=_("address"), required=False)
 
     class Meta:
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["one_video"] = is_one_video(value["url"])
+        return context
+
         icon = "link"
         template = "pages/blocks/call_to_action_block.html"
         description = _("A prominent link")

@@ -32,8 +32,12 @@ LIGHTBOX_SPEC = "max-1600x1200"
 PRESETS = {
     # Home page and page headers: half the wide container on desktop.
     "hero": ("width-{480,800,1200,1600}", "(min-width: 60rem) 34rem, 100vw"),
-    # Full-width figure inside the reading column (42rem).
-    "figure": ("width-{400,700,1000,1400}", "(min-width: 46rem) 42rem, 100vw"),
+    # Full-width figure in the main column: 42rem wide until the side column
+    # appears (site.css, .page-layout), then at most 53rem.
+    "figure": (
+        "width-{400,700,1000,1400}",
+        "(min-width: 64rem) 53rem, (min-width: 46rem) 42rem, 100vw",
+    ),
     # Wide figure across the container (75rem).
     "wide": ("width-{640,1000,1400,2000}", "(min-width: 78rem) 75rem, 100vw"),
     # Half the reading column: photos side by side.

@@ -61,10 +61,10 @@ def draw_scene(scene, key):
         draw.rectangle((w * 0.28, h * 0.18, w * 0.72, h * 0.46), fill=light)
         draw.rectangle((0, h * 0.5, w, h * 0.58), fill="#5b4636")
     if scene == "screen":
-        cx, cy = w / 2, h * 0.32
-        draw.polygon(
-            [(cx - 60, cy - 75), (cx - 60, cy + 75), (cx + 80, cy)], fill=accent
-        )
+        # No play symbol: the page draws its own play button over a video poster.
+        for line in range(3):
+            y = h * (0.25 + line * 0.06)
+            draw.rectangle((w * 0.36, y, w * 0.64, y + 14), fill=accent)
         _people(draw, rng, h * 0.72, 3, people)
     elif scene == "hall":
         draw.rectangle((w * 0.47, h * 0.36, w * 0.53, h * 0.52), fill=accent)

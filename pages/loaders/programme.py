@@ -217,7 +217,9 @@ def draw_map(item):
             anchor="ma",
             align="center",
         )
-        metro = (860, 120)
+        # Bellas Artes station, at the corner of Eje Central and Av. Hidalgo:
+        # east of the street and below the avenue, clear of the street's label.
+        metro = (860, 250)
         marker = (660, 240)
     # Metro sign and the venue's marker pin.
     draw.ellipse(

@@ -81,7 +81,7 @@ class ConferenceSettings(BaseSiteSetting):
     def social_links(self):
         """(label, URL) for each social network that has an address."""
         links = [
-            ("X / Twitter", self.twitter_url),
+            ("Twitter", self.twitter_url),
             ("Facebook", self.facebook_url),
             ("YouTube", self.youtube_url),
             ("Flickr", self.flickr_url),

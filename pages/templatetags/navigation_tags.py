@@ -3,7 +3,11 @@
 from django import template
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import slugify
 
+from wagtail.blocks import StructValue
+
+from pages.blocks import HeadingBlock
 from pages.content_generation import current_generation
 from pages.templatetags.site_chrome import site_chrome as chrome_for_request
 
@@ -61,3 +65,24 @@ def breadcrumbs(context):
     else:
         ancestors = page.get_ancestors().filter(depth__gte=2)
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+@register.simple_tag
+def page_sections(body):
+    """The (id, heading) of each section of a body, for the "On this page" list.
+
+    A section starts at a level-2 heading block, or at a block that opens with a
+    heading of its own (key figures, documents); their templates give the heading
+    the same id: the heading block's anchor, otherwise the heading as a slug.
+    """
+    sections = []
+    for child in body or ():
+        value = child.value
+        if isinstance(child.block, HeadingBlock):
+            if value["level"] == "h2":
+                sections.append(
+                    (value["anchor"] or slugify(value["text"]), value["text"])
+                )
+        elif isinstance(value, StructValue) and value.get("heading"):
+            sections.append((slugify(value["heading"]), value["heading"]))
+    return sections

@@ -164,11 +164,11 @@ def test_showcase_programmes_have_their_key_figures(loaded):
         ),
         (
             "/en/beijing-2013/",
-            ["more than 550 mayors", "102 countries", "Watch the video"],
+            ["more than 550 mayors", "102 countries", "UNESCO's learning cities site"],
         ),
         (
             "/es/beijing-2013-primera-conferencia/",
-            ["más de 550 alcaldes", "102 países", "Ver el video"],
+            ["más de 550 alcaldes", "102 países", "sitio de ciudades del aprendizaje"],
         ),
         ("/en/documents/", ["Provisional agenda", "Download the Spanish version"]),
         ("/es/documentos/", ["Programa provisional", "Descargar la versión en inglés"]),

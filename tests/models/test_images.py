@@ -49,12 +49,15 @@ def test_picture_offers_avif_and_webp_with_a_jpeg_fallback():
     for source in sources:
         widths = [part.split()[-1] for part in source["srcset"].split(", ")]
         assert widths == ["400w", "700w", "1000w", "1400w"]
-        assert source["sizes"] == "(min-width: 46rem) 42rem, 100vw"
+        assert (
+            source["sizes"]
+            == "(min-width: 64rem) 53rem, (min-width: 46rem) 42rem, 100vw"
+        )
     img = picture.img
     assert img["src"].endswith(".jpg")
     widths = [part.split()[-1] for part in img["srcset"].split(", ")]
     assert widths == ["400w", "700w", "1000w", "1400w"]
-    assert img["sizes"] == "(min-width: 46rem) 42rem, 100vw"
+    assert img["sizes"] == "(min-width: 64rem) 53rem, (min-width: 46rem) 42rem, 100vw"
     assert (img["width"], img["height"]) == ("400", "225")
     assert img["loading"] == "lazy"
     assert img["decoding"] == "async"
