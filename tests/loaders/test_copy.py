@@ -10,7 +10,10 @@ database in both languages, stream fields down to each block's text. The checks:
 - no «…» quotation marks;
 - British spelling in English;
 - interpretation languages in lower case in Spanish;
-- a person's role does not repeat their organisation.
+- a person's role does not repeat their organisation;
+
+and the interface catalogue (locale/es/LC_MESSAGES/django.po) keeps the same
+register, names, quotation marks and spelling.
 
 Each rule is a function of a list of texts, also tested on known bad texts, so a
 rule that stopped finding anything would fail here too.
@@ -28,11 +31,14 @@ from modeltranslation.translator import translator
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
 
+import polib
 import pytest
 
 from pages.models import Person, SessionPage, SiteImage
 
-GLOSSARY = Path(__file__).resolve().parents[2] / "locale" / "GLOSSARY.md"
+ROOT = Path(__file__).resolve().parents[2]
+GLOSSARY = ROOT / "locale" / "GLOSSARY.md"
+CATALOGUE = ROOT / "locale" / "es" / "LC_MESSAGES" / "django.po"
 LANGUAGES = ("en", "es")
 # Fields that hold addresses, not copy.
 NOT_COPY = {"slug", "url_path"}
@@ -48,7 +54,7 @@ TU_FORMS = re.compile(
     r"\b(tú|tu|tus|te|ti|contigo|tuyo|tuya|puedes|podrás|quieres|tienes|necesitas"
     r"|necesites|pidas|debes|encontrarás|agrégalo|agrégala|descárgalo|síguelos"
     r"|síguenos|suscríbete|inscríbete|regístrate|entérate|escríbenos|llámanos)\b"
-    r"|(?:^|[.:;,¡]\s*)(agrega|descarga|consulta|encuentra|visita|camina|busca"
+    r"|(?:^|[.:;,¡]\s*)(agrega|descarga|consulta|encuentra|camina|busca"
     r"|elige|mira|lee|pide|escribe|sigue|revisa|llama|usa|abre|guarda|prueba)"
     r"\s(el|la|los|las|un|una|este|esta|estos|estas|nuestro|nuestra|aquí|hacia"
     r"|a|al|en|por|más)\b",
@@ -329,6 +335,40 @@ def test_a_persons_role_does_not_repeat_the_organisation(loaded):
     assert repeated_organisations(loaded["people"]) == []
 
 
+# The interface catalogue keeps the same rules -----------------------------------
+def catalogue_texts():
+    """The Spanish catalogue's entries as texts: msgstrs in Spanish, msgids in
+    English (the interface's English is the msgid)."""
+    catalogue = polib.pofile(str(CATALOGUE))
+    texts = []
+    for entry in catalogue:
+        if entry.obsolete or "fuzzy" in entry.flags:
+            continue
+        where = f"{entry.msgctxt or ''} {entry.msgid[:60]!r}".strip()
+        for value in [entry.msgstr, *entry.msgstr_plural.values()]:
+            texts.append(text("es", plain(value)) | {"where": f"msgstr of {where}"})
+        for value in [entry.msgid, entry.msgid_plural]:
+            if value:
+                texts.append(text("en", plain(value)) | {"where": f"msgid {where}"})
+    return texts
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the catalogue still has “Mayors' forum” / “Foro de alcaldes” "
+    "(pages/models/programme.py session types); remove this mark when fixed",
+)
+def test_the_interface_catalogue_follows_the_glossary():
+    texts = catalogue_texts()
+    problems = (
+        tu_forms(texts)
+        + variant_names(texts, glossary_variants())
+        + guillemets(texts)
+        + american_spellings(texts)
+    )
+    assert problems == []
+
+
 # Each rule finds what it is for -------------------------------------------------
 def text(language, value, key="paragraph", field="body"):
     return {
@@ -384,6 +424,7 @@ def test_each_rule_finds_its_mistake():
                 text("es", "Puede solicitar el apoyo que necesite; consulte el mapa."),
                 text("es", "La conferencia revisa los avances y sigue ampliando."),
                 text("es", "Visita CDMX: un recorrido; la consulta pública."),
+                text("es", "Visita a la ciudad. Este sitio busca cumplir las pautas."),
             ]
         )
         == []
