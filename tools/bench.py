@@ -40,6 +40,7 @@ from wagtail.models import Page
 
 import redis
 
+from pages.models.base import localise_subpath
 from pages.serving.cache import CACHE_HEADER
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -377,7 +378,7 @@ class Command(BaseCommand):
             for model, suffix in EXTRA_ROUTES:
                 if model == name:
                     for language in ("en", "es"):
-                        url = page.url_in(language) + suffix
+                        url = page.url_in(language) + localise_subpath(language, suffix)
                         urls.append((f"{name} {suffix} {language}", url))
         for language in ("en", "es"):
             with translation.override(language):
@@ -452,7 +453,7 @@ class Command(BaseCommand):
                 url = page.url_in(language)
                 urls.append(url)
                 urls += [
-                    url + suffix
+                    url + localise_subpath(language, suffix)
                     for m, suffix in EXTRA_ROUTES
                     if m == type(page).__name__
                 ]

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import InterfaceError, OperationalError, models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import Resolver404
 from django.utils import translation
 from django.utils.functional import cached_property
@@ -21,6 +21,7 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
+from wagtail.url_routing import RouteResult
 from pages.image_sizes import LIGHTBOX_SPEC, rendition_prefetch
 from pages.page_editor.forms import BasePageForm
 from pages.page_editor.panels import SchedulePanel
@@ -94,12 +95,37 @@ def image_renditions(model, foreign_keys):
 
 
 def routes_take(model, path_components):
+# The words of routed sub-paths in each language but English, in which routes are
+# declared: a Spanish address reads Spanish (`/es/programa/dia/2015-09-28/`).
+SUBPATH_WORDS = {
+    "es": {"day": "dia", "feed": "canal", "calendar.ics": "calendario.ics"},
+}
+ENGLISH_WORDS = {
+    word: english for words in SUBPATH_WORDS.values() for english, word in words.items()
+}
+
+
+def subpath_in(language, components):
+    """The components of a routed sub-path with its words in `language`,
+    whichever language they were in; dates, names and "rss" stay as they are."""
+    words = SUBPATH_WORDS.get(language, {})
+    english = [ENGLISH_WORDS.get(component, component) for component in components]
+    return [words.get(component, component) for component in english]
+
+
+def localise_subpath(language, subpath):
+    """`subpath` ("day/2015-09-28/") with its words in `language`."""
+    return "/".join(subpath_in(language, subpath.split("/")))
+
+
     """Whether a routable page type's own routes (a programme's `day/…/`) take
-    the path. Asked of the class: the pages on a path are loaded as links."""
+    the path, in the words of any language. Asked of the class: the pages on a
+    path are loaded as links."""
     if not issubclass(model, RoutablePageMixin):
         return False
     try:
-        model.get_resolver().resolve("/" + "/".join(path_components) + "/")
+    english = subpath_in("en", path_components)
+        model.get_resolver().resolve("/" + "/".join(english) + "/")
     except Resolver404:
         return False
     return True
@@ -387,6 +413,11 @@ class RoutableBasePage(RoutablePageMixin, BasePage):
     hide `BasePage`'s: the preview in the chosen language is asked for again here.
     """
 
+    Routes are declared in English; their words are translated on the way in and
+    out (`SUBPATH_WORDS`), so `/es/programa/dia/2015-09-28/` is the Spanish day
+    and `/es/programa/day/2015-09-28/` redirects to it for good, as does a
+    Spanish word under `/en/` to the English one.
+
     class Meta:
         abstract = True
 
@@ -395,6 +426,29 @@ class RoutableBasePage(RoutablePageMixin, BasePage):
 
 
 # The large photo a gallery thumbnail links to (`{% lightbox_url %}`).
+    def route(self, request, path_components):
+        if path_components and routes_take(type(self), path_components):
+            own = subpath_in(translation.get_language(), path_components)
+            if own != list(path_components):
+                return RouteResult(self, args=(self.moved_to, [own], {}))
+            path_components = subpath_in("en", path_components)
+        return super().route(request, path_components)
+
+    def moved_to(self, request, own):
+        """A permanent redirect to this sub-path in the words of the language of
+        the address, keeping the query string."""
+        location = self.get_url(request) + "/".join(own)
+        if request.path.endswith("/"):
+            location += "/"
+        if request.META.get("QUERY_STRING"):
+            location += "?" + request.META["QUERY_STRING"]
+        return HttpResponsePermanentRedirect(location)
+
+    def reverse_subpage(self, name, args=None, kwargs=None):
+        """The route's sub-path in the words of the active language."""
+        subpath = super().reverse_subpage(name, args, kwargs)
+        return localise_subpath(translation.get_language(), subpath)
+
 
 
 class PhotoGalleryMixin:

@@ -38,7 +38,8 @@ class PressReleaseIndexPage(RoutableBasePage):
 
     One per site, below the home page. Its children are the press releases;
     `day/2015-09-28/` lists one conference day, `feed/rss/` and `feed/atom/` are
-    the feeds of the visitor's language.
+    the feeds of the visitor's language (`dia/…/` and `canal/…/` in Spanish:
+    see `RoutableBasePage`).
     """
 
     intro = models.TextField(
@@ -117,7 +118,7 @@ class PressReleaseIndexPage(RoutableBasePage):
         )
         return self.render(request, context_overrides=listing)
 
-    @path("day/<str:day>/")
+    @path("day/<str:day>/", name="day_view")
     def day_view(self, request, day):
         try:
             date = datetime.date.fromisoformat(day)

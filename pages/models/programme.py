@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -29,7 +29,13 @@ from pages.renderers import structured_data
 from pages.renderers.dates import long_day
 from pages.renderers.ical import calendar_response
 
-from .base import BasePage, RoutableBasePage, as_links, in_public_sections
+from .base import (
+    BasePage,
+    RoutableBasePage,
+    as_links,
+    in_public_sections,
+    localise_subpath,
+)
 from .home import HomePage
 from .media import GalleryPage
 from .press import PressReleasePage
@@ -130,9 +136,10 @@ def releases_and_galleries(condition):
 class ProgrammePage(RoutableBasePage):
     """The programme, one under the home page; its children are SessionPages.
 
-    Sub-paths are language-neutral so the language switcher keeps them:
-    `day/2015-09-28/` (a day), `calendar.ics` (everything) and
-    `day/2015-09-28/calendar.ics` (a day in a calendar app).
+    Sub-paths read in the language of the address (`RoutableBasePage`):
+    `day/2015-09-28/` (a day; `dia/2015-09-28/` in Spanish), `calendar.ics`
+    (everything; `calendario.ics`) and `day/2015-09-28/calendar.ics` (a day in a
+    calendar app).
     """
 
     intro = models.TextField(
@@ -449,9 +456,10 @@ class SessionPage(RoutableBasePage):
         return timezone.localtime(self.start).date()
 
     def programme_day_url(self):
-        """The programme's page for this session's day."""
+        """The programme's page for this session's day, in the active language."""
         day = ProgrammePage.get_resolver().reverse("day", self.local_day.isoformat())
-        return self.parent_page().get_url() + day.lstrip("/")
+        day = localise_subpath(translation.get_language(), day.lstrip("/"))
+        return self.parent_page().get_url() + day
 
     @cached_property
     def participant_list(self):

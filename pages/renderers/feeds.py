@@ -1,17 +1,33 @@
 """RSS 2.0 and Atom feeds of the press releases, one per language.
 
 The press release index serves them at `feed/rss/` and `feed/atom/` below its own
-URL, so `/en/…/feed/rss/` lists English items and `/es/…/feed/rss/` Spanish ones.
+URL, so `/en/…/feed/rss/` lists English items and `/es/…/canal/rss/` Spanish ones.
 The index hands the feed its releases, their images' enclosure rendition
 prefetched: the feed makes no query of its own.
+
+Dates are Mexico City time, as the releases were dated; ids are tag URIs
+(RFC 4151) that no host name or slug enters, so a reader sees the same entry
+whichever address it reads the feed at.
 """
 
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from pages.image_sizes import ENCLOSURE_RENDITION
+
+# The feeds' ids: the conference's organiser's domain on the year the
+# conference's releases were first published. Never to change: readers would
+# see every release as new.
+TAG_PREFIX = "tag:uil.unesco.org,2015:iclc2015"
+
+
+def local_time(moment):
+    return moment.astimezone(ZoneInfo(settings.TIME_ZONE))
 
 
 class PressReleaseRssFeed(Feed):
@@ -34,6 +50,9 @@ class PressReleaseRssFeed(Feed):
     def link(self, index):
         return index.get_url(self.request)
 
+    def feed_guid(self, index):
+        return f"{TAG_PREFIX}:press-releases/{translation.get_language()}"
+
     def description(self, index):
         return index.intro or _(
             "Press releases of the 2nd International Conference on Learning Cities."
@@ -52,17 +71,24 @@ class PressReleaseRssFeed(Feed):
         return item.get_url(self.request)
 
     def item_guid(self, item):
-        # One stable identifier per release and language, whatever its slug becomes.
-        host = self.request.get_host().split(":")[0]
-        return f"tag:{host},2015:press-release/{item.pk}/{translation.get_language()}"
+        # One identifier per release and language, whatever its slug or host.
+        language = translation.get_language()
+        return f"{TAG_PREFIX}:press-release/{item.translation_key}/{language}"
 
     item_guid_is_permalink = False
 
     def item_pubdate(self, item):
-        return item.release_date
+        return local_time(item.release_date)
 
     def item_updateddate(self, item):
-        return item.last_published_at or item.release_date
+        """Its release date, or when it was corrected after it first went out.
+        Publishing it the first time is no change (the content loader published
+        every 2015 release on the day it ran), so the feed's `updated` is its
+        latest entry's, not the day the site was built."""
+        first, last = item.first_published_at, item.last_published_at
+        if first and last and last > first and last > item.release_date:
+            return local_time(last)
+        return local_time(item.release_date)
 
     def item_enclosures(self, item):
         if item.featured_image is None:

@@ -8,6 +8,7 @@ active language, which comes from the URL (`/en/…`, `/es/…`).
 
 import datetime
 from functools import cache
+from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -40,13 +41,23 @@ def session_event(session, request):
     event.add("categories", [str(session.get_session_type_display())])
     event.add("status", "CONFIRMED")
     event.add("transp", "OPAQUE")
-    event.add("url", session.get_full_url(request))
+    event.add("url", absolute_url(session, request))
     venue = session.venue
     if venue is not None:
         place = [venue.title, session.room, " ".join(venue.address.split())]
         event.add("location", ", ".join(part for part in place if part))
         event.add("geo", (float(venue.latitude), float(venue.longitude)))
     return event
+
+
+def absolute_url(page, request):
+    """The page's address on the scheme and host the calendar was asked on, so
+    that it opens under `make run` (http://127.0.0.1:8000/…) as in production;
+    without a request, on WAGTAILADMIN_BASE_URL. Not the Wagtail site's root
+    URL: its hostname is whatever the site was set up with ("localhost")."""
+    if request is None:
+        return urljoin(settings.WAGTAILADMIN_BASE_URL, page.get_url())
+    return request.build_absolute_uri(page.get_url(request))
 
 
 def describe(session):

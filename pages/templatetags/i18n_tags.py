@@ -14,7 +14,8 @@ from wagtail.blocks import StreamValue
 from wagtail.fields import RichTextField
 from wagtail.rich_text import RichText
 
-from pages.renderers.dates import long_day
+from pages.models.base import localise_subpath
+from pages.renderers.dates import long_day, zone_label
 
 register = template.Library()
 
@@ -25,7 +26,8 @@ def twin_url(context, language):
     """The address of what the visitor is reading, in `language`.
 
     Wagtail pages know their translated slugs; a routable page keeps the part of
-    the path after its own URL (a day, a feed). Anything else goes through
+    the path after its own URL (a day, a feed), in the words of `language`
+    (`dia/2015-09-28/` for `day/2015-09-28/`). Anything else goes through
     Django's `translate_url`, which handles our own i18n URL patterns. The query
     string (a search, a filter) is kept.
     """
@@ -36,7 +38,9 @@ def twin_url(context, language):
     if page is not None and hasattr(page, "url_in"):
         current = page.get_url(request)
         suffix = path[len(current) :] if current and path.startswith(current) else ""
-        return page.url_in(language, request) + suffix + query
+        return (
+            page.url_in(language, request) + localise_subpath(language, suffix) + query
+        )
     # "//x/…" would be read as a host name: a link off the site, or an error.
     return translate_url("/" + path.lstrip("/"), language) + query
 
@@ -78,6 +82,7 @@ def absolute(context, url):
 
 
 register.filter("long_day", long_day)
+register.filter("zone_label", zone_label)
 
 
 @register.filter

@@ -22,6 +22,7 @@ from django.utils import translation
 
 import pytest
 
+from pages.models.base import localise_subpath
 from tests.browser.conftest import DESKTOP, PHONE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,13 +56,14 @@ def search_url(lang, query):
 # Pages that are not a model's own URL: sub-routes, views, the error page.
 EXTRA_PAGES = {
     "ProgrammePage:day": lambda pages, lang: (
-        pages["ProgrammePage"].url_in(lang) + "day/2015-09-28/"
+        pages["ProgrammePage"].url_in(lang) + localise_subpath(lang, "day/2015-09-28/")
     ),
     "ProgrammePage:filtered": lambda pages, lang: (
         pages["ProgrammePage"].url_in(lang) + "?day=2015-09-29"
     ),
     "PressReleaseIndexPage:day": lambda pages, lang: (
-        pages["PressReleaseIndexPage"].url_in(lang) + "day/2015-09-29/"
+        pages["PressReleaseIndexPage"].url_in(lang)
+        + localise_subpath(lang, "day/2015-09-29/")
     ),
     "search": lambda pages, lang: search_url(
         lang, "learning" if lang == "en" else "aprendizaje"

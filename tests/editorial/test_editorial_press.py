@@ -103,9 +103,9 @@ def test_press_release_from_editor_to_both_languages_and_feeds(
     assert RELEASE["title_en"] in english and RELEASE["summary_en"] in english
     assert RELEASE["title_es"] in spanish and "se adoptó el último día" in spanish
     for language, title in (("en", "title_en"), ("es", "title_es")):
-        prefix = "press" if language == "en" else "prensa"
+        prefix = "press/feed" if language == "en" else "prensa/canal"
         for kind in ("rss", "atom"):
-            titles = feed_titles(client, f"/{language}/{prefix}/feed/{kind}/")
+            titles = feed_titles(client, f"/{language}/{prefix}/{kind}/")
             assert RELEASE[title] in titles, (language, kind, titles)
 
     # 5. A translator improves the Spanish summary; it needs approval again.
@@ -119,12 +119,12 @@ def test_press_release_from_editor_to_both_languages_and_feeds(
     assert release.current_workflow_state.requested_by == translator
     assert [m.to for m in mail.outbox] == [[moderator.email]]
     assert NEW_SUMMARY_ES not in text(client, f"/es/prensa/{RELEASE['slug_es']}/")
-    assert NEW_SUMMARY_ES not in text(client, "/es/prensa/feed/rss/")
+    assert NEW_SUMMARY_ES not in text(client, "/es/prensa/canal/rss/")
 
     login(client, moderator)
     assert workflow_action(client, release, "approve").status_code == 302
     assert NEW_SUMMARY_ES in text(client, f"/es/prensa/{RELEASE['slug_es']}/")
-    assert NEW_SUMMARY_ES in text(client, "/es/prensa/feed/rss/")
+    assert NEW_SUMMARY_ES in text(client, "/es/prensa/canal/rss/")
     # The English text did not move.
     assert RELEASE["summary_en"] in text(client, f"/en/press/{RELEASE['slug_en']}/")
 

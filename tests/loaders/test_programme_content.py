@@ -62,5 +62,5 @@ def test_loader_builds_the_2015_programme_once(client):
     assert all(p.role_es and p.bio_es for p in Person.objects.all())
 
     programme = ProgrammePage.objects.get()
-    assert client.get(programme.url_in("es") + "day/2015-09-29/").status_code == 200
+    assert client.get(programme.url_in("es") + "dia/2015-09-29/").status_code == 200
     assert client.get(programme.url_in("en") + "calendar.ics").status_code == 200

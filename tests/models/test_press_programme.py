@@ -8,6 +8,7 @@ from django.utils import translation
 import pytest
 from bs4 import BeautifulSoup
 
+from pages.models.base import localise_subpath
 from tests.factories import (
     MEXICO_CITY,
     GalleryImageFactory,
@@ -89,7 +90,9 @@ def test_release_and_gallery_link_back_to_the_session(client, conference, lang):
 
 
 def test_programme_day_shows_that_days_release_and_photos(client, conference, lang):
-    day = conference["programme"].url_in(lang) + "day/2015-09-29/"
+    day = conference["programme"].url_in(lang) + localise_subpath(
+        lang, "day/2015-09-29/"
+    )
     found = links(client, day)
     assert conference["release"].url_in(lang) in found
     assert conference["gallery"].url_in(lang) in found

@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from wagtail_factories import DocumentFactory
 
 from pages.models import SessionDocument
+from pages.models.base import localise_subpath
 from tests.factories import (
     MEXICO_CITY,
     ProgrammePageFactory,
@@ -90,7 +91,8 @@ def programme(home_page):
 
 
 def url(page, lang, suffix=""):
-    return page.url_in(lang) + suffix
+    """The page's address in `lang`, a routed `suffix` (`day/…/`) in its words."""
+    return page.url_in(lang) + localise_subpath(lang, suffix)
 
 
 def titles(response):
@@ -126,11 +128,22 @@ def test_sessions_grouped_by_day_in_time_order(client, programme):
 def test_programme_in_spanish(client, programme):
     response = client.get(url(programme, "es"))
     assert response.status_code == 200
-    assert day_headings(response)[0] == "lunes 28 de septiembre de 2015"
+    assert day_headings(response)[0] == "Lunes 28 de septiembre de 2015"
     assert titles(response)[0] == "Ceremonia de inauguración"
     first = soup(response).select_one(".session")
     assert "Ceremonia de inauguración" in first.select_one(".session__type").text
     assert first.select_one(".session__venue").get_text(strip=True) == "Bellas Artes"
+
+
+ZONE_LABELS = {
+    "en": "Mexico City time (UTC\u22125 in September 2015)",
+    "es": "hora de la Ciudad de México (UTC\u22125 en septiembre de 2015)",
+}
+ALL_TIMES = {
+    "en": "All times are Mexico City time (UTC\u22125 in September 2015).",
+    "es": "Todos los horarios corresponden a la hora de la Ciudad de México "
+    "(UTC\u22125 en septiembre de 2015).",
+}
 
 
 def test_times_are_mexico_city_time_with_zone_named(client, programme):
@@ -142,12 +155,40 @@ def test_times_are_mexico_city_time_with_zone_named(client, programme):
     spanish = soup(client.get(url(programme, "es")))
     assert english.select_one(".session__time time").get_text() == "9:30 a.m."
     assert spanish.select_one(".session__time time").get_text() == "09:30 h"
-    assert "America/Mexico_City" in english.select_one(".programme__zone").text
     detail = soup(client.get(url(opening, "es")))
     facts = detail.select_one(".session-facts").get_text(" ", strip=True)
-    assert "lunes 28 de septiembre de 2015" in facts
+    assert "Lunes 28 de septiembre de 2015" in facts
     assert "09:30 h" in facts
-    assert "America/Mexico_City" in facts
+
+
+@pytest.mark.parametrize(
+    ("page", "suffix"),
+    [
+        ("programme", ""),
+        ("programme", "day/2015-09-29/"),
+        ("opening", ""),
+        ("city_hall", ""),
+        ("home", ""),
+    ],
+)
+def test_times_name_their_zone_and_its_offset_not_its_id(
+    client, programme, lang, page, suffix
+):
+    """Visitors read "Mexico City time (UTC−5 …)", never "America/Mexico_City"."""
+    pages = {
+        "programme": programme,
+        "opening": programme.sessions["opening"],
+        "city_hall": programme.venues["city_hall"],
+        "home": programme.get_parent().specific,
+    }
+    html = soup(client.get(url(pages[page], lang, suffix)))
+    if page == "opening":
+        label = html.select_one(".session-facts__zone").get_text(strip=True)
+        assert label == ZONE_LABELS[lang]
+    else:
+        label = html.select_one(".programme__zone").get_text(" ", strip=True)
+        assert label == ALL_TIMES[lang]
+    assert "America/Mexico_City" not in html.get_text()
 
 
 @pytest.mark.parametrize(
@@ -211,15 +252,57 @@ def test_day_view(client, programme, lang):
     heading = (
         "Tuesday 29 September 2015"
         if lang == "en"
-        else "martes 29 de septiembre de 2015"
+        else "Martes 29 de septiembre de 2015"
     )
     assert page.h1.get_text(strip=True) == heading
     assert len(page.find_all("h1")) == 1
-    # The language switcher keeps the day.
+    # The language switcher keeps the day, in the words of the other language.
     other = "es" if lang == "en" else "en"
     twin = page.select_one(f".language-switcher a[hreflang={other}]")["href"]
-    assert twin == url(programme, other, "day/2015-09-29/")
+    assert (
+        twin
+        == {
+            "en": "/en/programme/day/2015-09-29/",
+            "es": "/es/programa/dia/2015-09-29/",
+        }[other]
+    )
     assert client.get(twin).status_code == 200
+    hreflang = page.select_one(f'head link[rel=alternate][hreflang="{other}"]')
+    assert hreflang["href"].endswith(twin)
+
+
+@pytest.mark.parametrize(
+    ("address", "location"),
+    [
+        ("/es/programa/day/2015-09-28/", "/es/programa/dia/2015-09-28/"),
+        (
+            "/es/programa/day/2015-09-28/?type=opening",
+            "/es/programa/dia/2015-09-28/?type=opening",
+        ),
+        ("/en/programme/dia/2015-09-28/", "/en/programme/day/2015-09-28/"),
+        ("/es/programa/calendar.ics", "/es/programa/calendario.ics"),
+        (
+            "/es/programa/day/2015-09-28/calendar.ics",
+            "/es/programa/dia/2015-09-28/calendario.ics",
+        ),
+        ("/en/programme/calendario.ics", "/en/programme/calendar.ics"),
+    ],
+)
+def test_sub_paths_in_the_other_language_redirect_for_good(
+    client, programme, address, location
+):
+    response = client.get(address)
+    assert response.status_code == 301
+    assert response["Location"] == location
+    assert client.get(location).status_code == 200
+
+
+def test_session_calendar_reads_spanish_under_es(client, programme):
+    session = programme.sessions["opening"].url_in("es")
+    response = client.get(session + "calendar.ics")
+    assert response.status_code == 301
+    assert response["Location"] == session + "calendario.ics"
+    assert client.get(session + "calendario.ics").status_code == 200
 
 
 def test_day_view_filters_by_type(client, programme):
@@ -237,9 +320,15 @@ def test_day_without_sessions_or_bad_date_is_404(client, programme, suffix):
 def test_programme_links_each_day(client, programme):
     page = soup(client.get(url(programme, "es")))
     links = [a["href"] for a in page.select("h2[id^=day-] a")]
-    assert links == [
-        url(programme, "es", f"day/2015-09-{day}/") for day in ("28", "29", "30")
-    ]
+    assert links == [f"/es/programa/dia/2015-09-{day}/" for day in ("28", "29", "30")]
+    day = soup(client.get(links[0]))
+    other_days = [a["href"] for a in day.select(".day-nav a")]
+    assert other_days == links[1:]
+    assert day.select_one("a.calendar-link")["href"] == (
+        "/es/programa/dia/2015-09-28/calendario.ics"
+    )
+    session = soup(client.get(url(programme.sessions["forum"], "es")))
+    assert session.select_one(".back-link a")["href"] == links[1]
 
 
 @pytest.mark.parametrize(
@@ -308,12 +397,9 @@ def test_session_page_shows_people_and_calendar_link(client, programme, lang):
     person = page.select_one(".person")
     assert "Miguel Ejemplo" in person.text
     assert ("Mayor" if lang == "en" else "Alcaldesa") in person.text
-    assert page.select_one("a.calendar-link")["href"] == url(
-        opening, lang, "calendar.ics"
-    )
-    assert page.select_one('link[type="text/calendar"]')["href"].endswith(
-        "calendar.ics"
-    )
+    calendar = url(opening, lang) + {"en": "calendar.ics", "es": "calendario.ics"}[lang]
+    assert page.select_one("a.calendar-link")["href"] == calendar
+    assert page.select_one('link[type="text/calendar"]')["href"] == calendar
 
 
 def test_session_page_lists_its_documents_and_only_then_looks_them_up(
@@ -337,8 +423,8 @@ def test_home_page_shows_the_programme_by_day(client, programme):
     page = soup(client.get("/es/"))
     teaser = page.select_one(".programme-teaser")
     days = [h.get_text(strip=True) for h in teaser.select("h3")]
-    assert days[0] == "lunes 28 de septiembre de 2015"
-    assert teaser.select_one("h3 a")["href"] == url(programme, "es", "day/2015-09-28/")
+    assert days[0] == "Lunes 28 de septiembre de 2015"
+    assert teaser.select_one("h3 a")["href"] == "/es/programa/dia/2015-09-28/"
     assert "Ceremonia de inauguración" in teaser.text
 
 

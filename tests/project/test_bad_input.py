@@ -36,7 +36,7 @@ segments = st.one_of(
     st.sampled_from(
         ["..", ".", "%2e%2e", "%00", "%ff", "%c0%af", "~", ";x=1", "inicio", "-"]
         + ["2015-09-28", "2015-02-30", "9999-12-31", "0001-01-01", "calendar.ics"]
-        + ["rss", "atom", "day"]
+        + ["rss", "atom", "day", "dia", "canal", "calendario.ics"]
     ),
 )
 paths = st.builds(
@@ -50,10 +50,10 @@ paths = st.builds(
             "/en/showcase/",
             "/es/muestra/bicicletas/",
             "/en/programme/",
-            "/es/programa/day/",
+            "/es/programa/dia/",
             "/en/programme/apertura/",
             "/en/press/day/",
-            "/es/prensa/feed/",
+            "/es/prensa/canal/",
             "/en/venues/palace/",
             "/es/fotos/apertura/",
             "/en/search/",
@@ -163,7 +163,7 @@ def test_any_path_is_answered_without_a_server_error(site, path):
             "/sitemap.xml",
             "/en/programme/",
             "/es/programa/",
-            "/es/programa/day/2015-09-29/",
+            "/es/programa/dia/2015-09-29/",
             "/es/prensa/",
             "/en/press/feed/rss/",
             "/en/venues/",
@@ -236,7 +236,7 @@ def test_disallowed_host_gets_the_bad_request_page_in_the_visitors_language(
         "/en/" + "a" * 3000 + "/",
         "/en/press/day/9999-12-31/",
         "/en/press/day/0001-01-01/",
-        "/es/prensa/day/2015-02-30/",
+        "/es/prensa/dia/2015-02-30/",
         "/en/programme/day/9999-12-31/",
         "/en/programme/day/0000-00-00/calendar.ics",
     ],

@@ -7,6 +7,7 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
+from pages.models.base import localise_subpath
 from tests.factories import (
     MEXICO_CITY,
     ProgrammePageFactory,
@@ -51,8 +52,14 @@ def programme(home_page):
     return page
 
 
-def fetch(client, address):
-    response = client.get(address)
+def calendar_url(page, lang, suffix="calendar.ics"):
+    """The address of a calendar below `page`, in the words of `lang`
+    (`calendario.ics` in Spanish)."""
+    return page.url_in(lang) + localise_subpath(lang, suffix)
+
+
+def fetch(client, address, **headers):
+    response = client.get(address, **headers)
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     return icalendar.Calendar.from_ical(response.content)
@@ -63,7 +70,7 @@ def events(calendar):
 
 
 def test_whole_programme(client, programme, lang):
-    calendar = fetch(client, programme.url_in(lang) + "calendar.ics")
+    calendar = fetch(client, calendar_url(programme, lang))
     assert str(calendar["VERSION"]) == "2.0"
     zones = calendar.walk("VTIMEZONE")
     assert [str(z["TZID"]) for z in zones] == ["America/Mexico_City"]
@@ -93,8 +100,9 @@ def test_whole_programme(client, programme, lang):
         )
         assert "Los alcaldes hablan del aprendizaje." in str(opening["DESCRIPTION"])
         assert "inglés, español" in str(opening["DESCRIPTION"])
-    assert str(opening["URL"]).endswith(programme.opening.url_in(lang))
-    assert str(opening["URL"]).startswith("http")
+    # On the host the calendar was asked on (the test client's), not the
+    # Wagtail site's "localhost".
+    assert str(opening["URL"]) == "http://testserver" + programme.opening.url_in(lang)
     assert opening["GEO"].latitude == pytest.approx(19.432)
     assert opening["GEO"].longitude == pytest.approx(-99.133)
     expected_category = (
@@ -105,13 +113,15 @@ def test_whole_programme(client, programme, lang):
 
 
 def test_uids_are_the_same_in_both_languages(client, programme):
-    english = events(fetch(client, programme.url_in("en") + "calendar.ics"))
-    spanish = events(fetch(client, programme.url_in("es") + "calendar.ics"))
+    english = events(fetch(client, calendar_url(programme, "en")))
+    spanish = events(fetch(client, calendar_url(programme, "es")))
     assert set(english) == set(spanish)
 
 
 def test_day_export_has_only_that_day(client, programme, lang):
-    calendar = fetch(client, programme.url_in(lang) + "day/2015-09-29/calendar.ics")
+    calendar = fetch(
+        client, calendar_url(programme, lang, "day/2015-09-29/calendar.ics")
+    )
     summaries = [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")]
     assert summaries == (["Mayors' Forum"] if lang == "en" else ["Foro de Alcaldes"])
     assert calendar.walk("VTIMEZONE")
@@ -127,7 +137,7 @@ def test_day_export_for_a_day_without_sessions_is_404(client, programme):
 
 
 def test_session_export(client, programme, lang):
-    calendar = fetch(client, programme.opening.url_in(lang) + "calendar.ics")
+    calendar = fetch(client, calendar_url(programme.opening, lang))
     (event,) = calendar.walk("VEVENT")
     assert str(event["UID"]).startswith(f"session-{programme.opening.translation_key}")
     assert calendar.walk("VTIMEZONE")
@@ -175,14 +185,15 @@ def test_uid_survives_edits_and_sequence_follows_time_and_place(client, programm
 def test_programme_page_announces_its_calendar(client, programme, lang):
     page = BeautifulSoup(client.get(programme.url_in(lang)).content, "html.parser")
     link = page.select_one('head link[rel=alternate][type="text/calendar"]')
-    assert link["href"] == programme.url_in(lang) + "calendar.ics"
+    assert link["href"] == calendar_url(programme, lang)
+    assert link["href"].endswith({"en": "calendar.ics", "es": "calendario.ics"}[lang])
     visible = page.select_one("a.calendar-link")
     assert visible["href"] == link["href"]
     assert fetch(client, visible["href"]).walk("VEVENT")
 
 
 def test_day_calendar_is_named_after_the_day(client, programme):
-    calendar = fetch(client, programme.url_in("es") + "day/2015-09-28/calendar.ics")
+    calendar = fetch(client, "/es/programa/dia/2015-09-28/calendario.ics")
     assert str(calendar["X-WR-CALNAME"]) == "Programa: lunes 28 de septiembre de 2015"
 
 
@@ -191,3 +202,24 @@ def test_day_calendar_is_named_after_the_day(client, programme):
 )
 def test_unknown_calendar_addresses_are_404(client, programme, address):
     assert client.get(address).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("host", "secure", "root"),
+    [
+        ("127.0.0.1:8000", False, "http://127.0.0.1:8000"),
+        ("iclc2015.example.org", True, "https://iclc2015.example.org"),
+    ],
+)
+def test_event_links_open_on_the_host_the_calendar_came_from(
+    client, programme, lang, host, secure, root
+):
+    """Under `make run` and in production alike: never "http://localhost/…"."""
+    calendar = fetch(
+        client, calendar_url(programme, lang), HTTP_HOST=host, secure=secure
+    )
+    links = sorted(str(event["URL"]) for event in calendar.walk("VEVENT"))
+    sessions = programme.get_children().live().specific().order_by("path")
+    assert links == sorted(root + session.url_in(lang) for session in sessions)
+    response = client.get(links[0].removeprefix(root), HTTP_HOST=host, secure=secure)
+    assert response.status_code == 200

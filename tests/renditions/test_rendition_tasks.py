@@ -16,6 +16,7 @@ from pages.models import (
     PressReleasePage,
     SiteRendition,
 )
+from pages.models.base import localise_subpath
 from pages.renditions.tasks import make_renditions
 from tests.factories import (
     PressReleaseIndexPageFactory,
@@ -50,7 +51,10 @@ def addresses():
         urls += [page.url_in(language) for language in LANGUAGES]
     for newsroom in PressReleaseIndexPage.objects.live():
         for language in LANGUAGES:
-            urls += [newsroom.url_in(language) + f"feed/{f}/" for f in ("rss", "atom")]
+            urls += [
+                newsroom.url_in(language) + localise_subpath(language, f"feed/{f}/")
+                for f in ("rss", "atom")
+            ]
     return urls
 
 

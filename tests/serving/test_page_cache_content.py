@@ -18,6 +18,7 @@ from pages.models import (
     SessionPage,
     VenuePage,
 )
+from pages.models.base import localise_subpath
 from pages.serving.cache import CACHE_HEADER
 from tests.factories import PressReleasePageFactory
 
@@ -43,13 +44,14 @@ def release_addresses(language):
     newsroom = PressReleaseIndexPage.objects.live().get()
     programme = ProgrammePage.objects.live().get()
     press = newsroom.url_in(language)
+    day = localise_subpath(language, "day/2015-09-30/")
     return [
         f"/{language}/",
         press,
-        press + "feed/rss/",
-        press + "feed/atom/",
-        press + "day/2015-09-30/",
-        programme.url_in(language) + "day/2015-09-30/",
+        press + localise_subpath(language, "feed/rss/"),
+        press + localise_subpath(language, "feed/atom/"),
+        press + day,
+        programme.url_in(language) + day,
     ]
 
 

@@ -39,6 +39,7 @@ from pages.models import (
     ShowcaseIndexPage,
     ShowcaseProgrammePage,
 )
+from pages.models.base import localise_subpath
 from tests.factories import (
     PressReleasePageFactory,
     SessionPageFactory,
@@ -94,7 +95,9 @@ def addresses(language):
     for name, page in chosen.items():
         found[name] = page.url_in(language)
         for suffix in SUB_ROUTES.get(name, []):
-            found[f"{name} {suffix}"] = page.url_in(language) + suffix
+            found[f"{name} {suffix}"] = page.url_in(language) + localise_subpath(
+                language, suffix
+            )
     with translation.override(language):
         found["search results"] = reverse("search") + "?q=learning"
     found["sitemap.xml"] = "/sitemap.xml"
