@@ -20,8 +20,8 @@ from wagtail.models import (
     Page,
     PageViewRestriction,
 )
-
 from wagtail.url_routing import RouteResult
+
 from pages.image_sizes import LIGHTBOX_SPEC, rendition_prefetch
 from pages.page_editor.forms import BasePageForm
 from pages.page_editor.panels import SchedulePanel
@@ -94,7 +94,6 @@ def image_renditions(model, foreign_keys):
     ]
 
 
-def routes_take(model, path_components):
 # The words of routed sub-paths in each language but English, in which routes are
 # declared: a Spanish address reads Spanish (`/es/programa/dia/2015-09-28/`).
 SUBPATH_WORDS = {
@@ -118,13 +117,14 @@ def localise_subpath(language, subpath):
     return "/".join(subpath_in(language, subpath.split("/")))
 
 
+def routes_take(model, path_components):
     """Whether a routable page type's own routes (a programme's `day/…/`) take
     the path, in the words of any language. Asked of the class: the pages on a
     path are loaded as links."""
     if not issubclass(model, RoutablePageMixin):
         return False
-    try:
     english = subpath_in("en", path_components)
+    try:
         model.get_resolver().resolve("/" + "/".join(english) + "/")
     except Resolver404:
         return False
@@ -408,24 +408,19 @@ class BasePage(ListingMixin, Page):
 class RoutableBasePage(RoutablePageMixin, BasePage):
     """A page with addresses of its own below it (days, feeds, calendars).
 
-    `RoutablePageMixin` must come before `Page` for its routing, so its
-    `serve_preview` (which serves the index route and calls no `super()`) would
-    hide `BasePage`'s: the preview in the chosen language is asked for again here.
-    """
-
     Routes are declared in English; their words are translated on the way in and
     out (`SUBPATH_WORDS`), so `/es/programa/dia/2015-09-28/` is the Spanish day
     and `/es/programa/day/2015-09-28/` redirects to it for good, as does a
     Spanish word under `/en/` to the English one.
 
+    `RoutablePageMixin` must come before `Page` for its routing, so its
+    `serve_preview` (which serves the index route and calls no `super()`) would
+    hide `BasePage`'s: the preview in the chosen language is asked for again here.
+    """
+
     class Meta:
         abstract = True
 
-    def serve_preview(self, request, mode_name):
-        return self.serve_in_preview_language(request, mode_name, super().serve_preview)
-
-
-# The large photo a gallery thumbnail links to (`{% lightbox_url %}`).
     def route(self, request, path_components):
         if path_components and routes_take(type(self), path_components):
             own = subpath_in(translation.get_language(), path_components)
@@ -449,6 +444,11 @@ class RoutableBasePage(RoutablePageMixin, BasePage):
         subpath = super().reverse_subpage(name, args, kwargs)
         return localise_subpath(translation.get_language(), subpath)
 
+    def serve_preview(self, request, mode_name):
+        return self.serve_in_preview_language(request, mode_name, super().serve_preview)
+
+
+# The large photo a gallery thumbnail links to (`{% lightbox_url %}`).
 
 
 class PhotoGalleryMixin:
