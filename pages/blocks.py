@@ -61,6 +61,11 @@ class HeadingBlock(blocks.StructBlock):
         help_text=_("Optional id so other pages can link to this section."),
     )
 
+    def get_searchable_content(self, value):
+        """The heading's words only: its level and anchor are not text a visitor
+        reads (the site search shows what it indexes)."""
+        return self.child_blocks["text"].get_searchable_content(value["text"])
+
     class Meta:
         icon = "title"
         template = "pages/blocks/heading_block.html"
@@ -79,6 +84,15 @@ class CaptionedImageBlock(blocks.StructBlock):
     )
     caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
     credit = blocks.CharBlock(label=_("credit"), required=False, max_length=120)
+
+    def get_searchable_content(self, value):
+        """The caption and credit shown under the image; the alternative text is
+        read out instead of the image, not shown beside it."""
+        return [
+            text
+            for name in ("caption", "credit")
+            for text in self.child_blocks[name].get_searchable_content(value[name])
+        ]
 
     class Meta:
         icon = "image"

@@ -1,6 +1,7 @@
 """Keep derived data (the search index, image renditions) in step with what
-editors publish."""
+editors publish; give SQLite connections the search's folding function."""
 
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.documents import get_document_model
@@ -39,6 +40,9 @@ def make_snippet_renditions(sender, instance, **kwargs):
 
 
 def connect():
+    connection_created.connect(
+        search.register_sqlite_functions, dispatch_uid="search-sqlite-functions"
+    )
     post_delete.connect(forget_deleted_page, dispatch_uid="search-page-deleted")
     page_published.connect(reindex_page, dispatch_uid="search-page-published")
     page_unpublished.connect(reindex_page, dispatch_uid="search-page-unpublished")

@@ -93,13 +93,14 @@ def healthz(request):
 def search_results(request):
     """The site search, in the language of the URL."""
     query, truncated = site_search.clean_query(request.GET.get("q", ""))
-    results = site_search.search(query, translation.get_language())
+    language = translation.get_language()
+    results = site_search.search(query, language)
     paginator = Paginator(results, RESULTS_PER_PAGE)
     page_number = request.GET.get("page", "1")
     page_obj = paginator.get_page(page_number)
     for entry in page_obj.object_list:
         entry.snippet = site_search.highlight(
-            getattr(entry, "headline", "") or entry.text[:240]
+            site_search.snippet(entry, query, language)
         )
         entry.url = entry.page.get_url(request) if entry.page_id else entry.document.url
     return render(

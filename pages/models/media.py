@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -71,6 +72,8 @@ class GalleryPage(PhotoGalleryMixin, BasePage):
     are edited on the image, in both languages, so the same photo can appear in a
     press release with the same description.
     """
+
+    search_kind = pgettext_lazy("kind of search result", "Photo gallery")
 
     date = models.DateField(
         _("date"),

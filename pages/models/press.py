@@ -9,6 +9,7 @@ from django.db.models.functions import TruncDate
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -151,6 +152,8 @@ class PressReleasePage(PhotoGalleryMixin, BasePage):
 
     Lives below the press release index. The page title is the headline.
     """
+
+    search_kind = pgettext_lazy("kind of search result", "Press release")
 
     release_date = models.DateTimeField(
         _("release date and time"),

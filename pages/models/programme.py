@@ -142,6 +142,8 @@ class ProgrammePage(RoutableBasePage):
     calendar app).
     """
 
+    search_kind = pgettext_lazy("kind of search result", "Programme")
+
     intro = models.TextField(
         _("introduction"),
         blank=True,
@@ -318,6 +320,8 @@ class SessionPage(RoutableBasePage):
     counts changes of time or place so calendar apps update the event instead of
     keeping the old one; it is never edited by hand.
     """
+
+    search_kind = pgettext_lazy("kind of search result", "Session")
 
     session_type = models.CharField(
         _("session type"),

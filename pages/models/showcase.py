@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -85,6 +86,8 @@ class ShowcaseIndexPage(BasePage):
 
 class ShowcaseProgrammePage(BasePage):
     """One programme of Mexico City (ECOBICI, SALUDARTE…) under "A learning city"."""
+
+    search_kind = pgettext_lazy("kind of search result", "City programme")
 
     theme = models.CharField(
         _("theme"),

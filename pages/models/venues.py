@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -57,6 +58,8 @@ class VenuePage(BasePage):
     The map is a self-hosted image plus an OpenStreetMap link built from the
     coordinates: no third-party script sees our visitors.
     """
+
+    search_kind = pgettext_lazy("kind of search result", "Venue")
 
     address = models.TextField(
         _("address"),

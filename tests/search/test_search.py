@@ -1,12 +1,21 @@
 """Site search: each language with its own stemming, accents ignored, safe output."""
 
+from django.apps import apps
+
+from wagtail import blocks
 from wagtail.documents import get_document_model
+from wagtail.fields import StreamField
 
 import pytest
 from bs4 import BeautifulSoup
 
 from pages.models import SearchEntry
-from tests.factories import StandardPageFactory
+from tests.factories import (
+    ProgrammePageFactory,
+    SessionPageFactory,
+    SiteImageFactory,
+    StandardPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +128,131 @@ def test_switcher_keeps_the_query(client, plenary_page):
     _response, soup = results(client, "en", "plenary")
     link = soup.select_one(".language-switcher a[hreflang=es]")
     assert link["href"] == "/es/buscar/?q=plenary"
+
+
+def test_search_results_print_no_hreflang_alternates(client, plenary_page, lang):
+    """A noindex page: its query addresses are no alternates of anything."""
+    response, soup = results(client, lang, "plenary")
+    assert soup.select_one("meta[name=robots]")["content"] == "noindex"
+    assert soup.select("link[hreflang]") == []
+    home = BeautifulSoup(client.get(f"/{lang}/").content, "html.parser")
+    assert {link["hreflang"] for link in home.select("link[hreflang]")} == {
+        "en",
+        "es",
+        "x-default",
+    }
+
+
+def test_results_say_what_kind_of_page_they_are(client, plenary_page):
+    programme = ProgrammePageFactory(parent=plenary_page.get_parent())
+    SessionPageFactory(
+        parent=programme, title_es="Sesión plenaria sobre aprendizaje"
+    ).save_revision().publish()
+
+    def kinds(language, query):
+        _response, soup = results(client, language, query)
+        return {
+            r.select_one(".search-result__title a").get_text(strip=True): r.select_one(
+                ".search-result__kind"
+            ).get_text(strip=True)
+            for r in soup.select(".search-result")
+        }
+
+    assert kinds("es", "plenaria") == {
+        "Sesiones plenarias": "Página",
+        "Sesión plenaria sobre aprendizaje": "Sesión",
+    }
+    assert set(kinds("en", "plenary").values()) == {"Page", "Session"}
+
+
+def test_index_holds_only_the_text_visitors_see(client, home_page):
+    image = SiteImageFactory()
+    page = StandardPageFactory(
+        parent=home_page,
+        title_es="Participantes",
+        body_es=[
+            {
+                "type": "heading",
+                "value": {
+                    "text": "¿Quiénes participan?",
+                    "level": "h2",
+                    "anchor": "quienes",
+                },
+            },
+            {
+                "type": "image",
+                "value": {
+                    "image": image.pk,
+                    "alt_text": "Fotografía de un auditorio lleno",
+                    "caption": "El auditorio del Palacio de Minería",
+                    "credit": "Foto: UNESCO",
+                },
+            },
+        ],
+    )
+    page.save_revision().publish()
+    text = SearchEntry.objects.get(page=page, language="es").text
+    assert "¿Quiénes participan?" in text
+    assert "El auditorio del Palacio de Minería" in text and "Foto: UNESCO" in text
+    for internal in ("quienes", "Título de sección", "h2", "auditorio lleno"):
+        assert internal not in text
+    _response, soup = results(client, "es", "participan")
+    snippet = soup.select_one(".search-result__snippet").get_text()
+    assert "Título de sección" not in snippet and "quienes" not in snippet
+
+
+def test_no_choice_of_any_block_is_indexed():
+    """A choice's key and label describe the block, not its text (a heading's
+    "Section heading" level): whatever block is added, its choices stay out."""
+
+    def struct_blocks(block):
+        if isinstance(block, blocks.StructBlock):
+            yield block
+        for child in getattr(block, "child_blocks", {}).values():
+            yield from struct_blocks(child)
+        if isinstance(block, blocks.ListBlock):
+            yield from struct_blocks(block.child_block)
+
+    checked = 0
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            if not isinstance(field, StreamField):
+                continue
+            for struct in struct_blocks(field.stream_block):
+                value = struct.get_default()
+                choices = {}
+                for name, child in struct.child_blocks.items():
+                    if isinstance(child, blocks.ChoiceBlock) and child.field.choices:
+                        key, label = [c for c in child.field.choices if c[0]][-1]
+                        value[name] = key
+                        choices[name] = (str(key), str(label))
+                content = " ".join(struct.get_searchable_content(value))
+                for key, label in choices.values():
+                    checked += 1
+                    assert label not in content, (model, struct)
+                    assert key not in content.split(), (model, struct)
+    assert checked
+
+
+def test_snippets_are_cut_between_words(client, home_page):
+    words = (
+        "Durante tres días los alcaldes compartieron experiencias sobre la "
+        "construcción de ciudades del aprendizaje sostenibles en todas las "
+        "regiones del mundo y conversaron acerca de la inclusión, la "
+        "prosperidad y el desarrollo sostenible; al final adoptaron la "
+        "Declaración de la Ciudad de México, que guía el trabajo de la red "
+        "mundial durante los años siguientes, con metas claras para cada "
+        "ciudad participante y para sus responsables de educación."
+    )
+    StandardPageFactory(
+        parent=home_page, title_es="Conclusiones", intro_es=words
+    ).save_revision().publish()
+    _response, soup = results(client, "es", "declaracion")
+    snippet = soup.select_one(".search-result__snippet")
+    assert snippet.select_one("mark").get_text() == "Declaración"
+    text = " ".join(snippet.get_text().split())
+    assert text.startswith("… ") and text.endswith(" …")
+    inner = text.removeprefix("… ").removesuffix(" …")
+    start = words.index(inner)
+    # Whole words at either end: no letter right before or after the snippet.
+    assert not words[start - 1].isalnum() and not words[start + len(inner)].isalnum()
