@@ -11,6 +11,7 @@ from django.urls import Resolver404
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -191,6 +192,10 @@ class BasePage(ListingMixin, Page):
 
     preview_modes = [("en", _("English")), ("es", _("Spanish"))]
     default_preview_mode = "en"
+
+    # What a search result calls a page of this type: "Page", unless visitors
+    # know the type by a name of its own ("Session", "Venue"…).
+    search_kind = pgettext_lazy("kind of search result", "Page")
 
     class Meta:
         abstract = True
