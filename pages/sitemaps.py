@@ -7,7 +7,9 @@ from django.utils import translation
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from pages.models import Person, SpeakerIndexPage
 from pages.models.base import as_links, in_public_sections
+from pages.models.people import speaking
 
 
 class PageSitemap(Sitemap):
@@ -44,12 +46,34 @@ class PageSitemap(Sitemap):
         urls = [
             url for item in pages for url in self.page_urls(item, addresses[item.pk])
         ]
+        urls += self.people_urls(pages, addresses)
         urls = Paginator(urls, self.limit).page(page).object_list
         lastmods = [url["lastmod"] for url in urls]
         # The response's Last-Modified, when every entry has a date.
         if lastmods and None not in lastmods:
             self.latest_lastmod = max(lastmods)
         return urls
+
+    def people_urls(self, pages, addresses):
+        """The entries of each person's page, a route of the speakers page
+        (pages/models/people.py): its addresses and the person's slug, which is
+        the same in every language. One query, only on a site with the page."""
+        indexes = [page for page in pages if page.specific_class is SpeakerIndexPage]
+        if not indexes:
+            return []
+        slugs = list(speaking(Person.objects.all()).values_list("slug", flat=True))
+        return [
+            url
+            for index in indexes
+            for slug in slugs
+            for url in self.page_urls(
+                index,
+                {
+                    language: f"{address}{slug}/"
+                    for language, address in addresses[index.pk].items()
+                },
+            )
+        ]
 
     def page_urls(self, page, addresses):
         """An entry for each of the page's `addresses` ({language: URL}, with

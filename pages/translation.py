@@ -6,6 +6,7 @@ from pages.models import (
     ConferenceDocument,
     ConferenceSettings,
     ContactOffice,
+    ContactPage,
     GalleryPage,
     HomePage,
     MediaIndexPage,
@@ -18,6 +19,7 @@ from pages.models import (
     ShowcaseIndexPage,
     ShowcaseProgrammePage,
     SiteImage,
+    SpeakerIndexPage,
     StandardPage,
     VenueIndexPage,
     VenuePage,
@@ -71,6 +73,16 @@ class VenuePageTR(BasePageTR):
 @register(Person)
 class PersonTR(TranslationOptions):
     fields = ("role", "organisation", "bio")
+
+
+@register(SpeakerIndexPage)
+class SpeakerIndexPageTR(BasePageTR):
+    fields = BasePageTR.fields + ("intro",)
+
+
+@register(ContactPage)
+class ContactPageTR(BasePageTR):
+    fields = BasePageTR.fields + ("intro", "press_institution", "press_note")
 
 
 @register(ShowcaseIndexPage)

@@ -4,7 +4,7 @@
 `LOADERS` in order with it. Every loader is idempotent: a second run changes nothing.
 """
 
-from . import media, press, programme, showcase, site
+from . import media, people, press, programme, showcase, site
 
 LOADERS = [
     site.load,
@@ -13,4 +13,6 @@ LOADERS = [
     # Media before press: press releases show photos from the day's gallery.
     media.load,
     press.load,
+    # The contact and speakers pages, linked from the footer.
+    people.load,
 ]

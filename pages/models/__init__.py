@@ -8,10 +8,11 @@ pages/page_editor/, below the models.
 """
 
 from .base import BasePage, ListingMixin
+from .contact import ContactPage
 from .home import HomePage
 from .images import SiteImage, SiteRendition
 from .media import GalleryImage, GalleryPage, MediaIndexPage
-from .people import Person
+from .people import Person, SpeakerIndexPage
 from .press import PressReleaseGalleryImage, PressReleaseIndexPage, PressReleasePage
 from .programme import ProgrammePage, SessionDocument, SessionPage, SessionParticipant
 from .search import SearchEntry
@@ -29,6 +30,7 @@ __all__ = [
     "ConferenceDocument",
     "ConferenceSettings",
     "ContactOffice",
+    "ContactPage",
     "GalleryImage",
     "GalleryPage",
     "HomePage",
@@ -49,6 +51,7 @@ __all__ = [
     "ShowcaseProgrammePage",
     "SiteImage",
     "SiteRendition",
+    "SpeakerIndexPage",
     "StandardPage",
     "TranslationSource",
     "VenueIndexPage",

@@ -8,8 +8,9 @@ handed in: this module imports no model and makes no query of its own.
 import datetime
 
 from django.utils import timezone, translation
+from django.utils.translation import pgettext
 
-from pages.image_sizes import LOGO_JSON_LD_SPEC, SOCIAL_IMAGE_SPEC
+from pages.image_sizes import LOGO_JSON_LD_SPEC, SOCIAL_IMAGE_SPEC, preset_specs
 
 CONTEXT = "https://schema.org"
 # The one rendition shared pages show, in social cards and in JSON-LD alike.
@@ -136,7 +137,11 @@ def place(venue, request, with_photo=True):
 
 
 def person(participant):
-    someone = participant.person
+    return person_entity(participant.person)
+
+
+def person_entity(someone, **extra):
+    """A chair or speaker as a schema.org Person, with `extra` properties."""
     return compact(
         {
             "@type": "Person",
@@ -148,6 +153,107 @@ def person(participant):
             )
             if someone.organisation
             else None,
+            **extra,
+        }
+    )
+
+
+def person_page(someone, request, url, sessions, index):
+    """A person's page on the speakers page: a ProfilePage about the Person,
+    who chairs or speaks at `sessions` (performerIn)."""
+    photo = image_url(request, someone.photo, preset_specs("portrait")[-1])
+    return compact(
+        {
+            "@context": CONTEXT,
+            "@type": "ProfilePage",
+            "name": str(someone),
+            "url": absolute(request, url),
+            "inLanguage": translation.get_language(),
+            "isPartOf": compact(
+                {
+                    "@type": "WebPage",
+                    "name": index.title,
+                    "url": absolute(request, index.get_url(request)),
+                }
+            ),
+            "mainEntity": person_entity(
+                someone,
+                description=someone.bio,
+                image=photo,
+                url=absolute(request, url),
+                performerIn=[
+                    compact(
+                        {
+                            "@type": "Event",
+                            "name": session.title,
+                            "url": absolute(request, session.get_url(request)),
+                            "startDate": iso(session.start),
+                            "endDate": iso(session.end),
+                        }
+                    )
+                    for session in sessions
+                ],
+            ),
+        }
+    )
+
+
+def contact_point(name, contact_type, email="", telephone=""):
+    return compact(
+        {
+            "@type": "ContactPoint",
+            "name": name,
+            "contactType": contact_type,
+            "email": email,
+            "telephone": telephone,
+        }
+    )
+
+
+def contact_page(page, request, offices):
+    """The contact page: a ContactPage about the institutions that run the
+    conference's offices, each with its address and its office as a
+    ContactPoint, and the press contact's institution with a press ContactPoint."""
+    office_type = pgettext("schema.org contact type", "conference office")
+    entities = [
+        compact(
+            {
+                "@type": "Organization",
+                "name": office.institution,
+                "address": postal_address(
+                    office.street, office.postcode, office.city, office.country
+                ),
+                "contactPoint": [
+                    contact_point(office.name, office_type, office.email, office.phone)
+                ],
+            }
+        )
+        for office in offices
+    ]
+    if page.has_press_contact:
+        entities.append(
+            {
+                "@type": "Organization",
+                "name": page.press_institution,
+                "contactPoint": [
+                    contact_point(
+                        page.press_institution,
+                        pgettext("schema.org contact type", "press"),
+                        page.press_email,
+                        page.press_phone,
+                    )
+                ],
+            }
+        )
+    return compact(
+        {
+            "@context": CONTEXT,
+            "@type": "ContactPage",
+            "name": page.title,
+            "url": absolute(request, page.get_url(request)),
+            "inLanguage": translation.get_language(),
+            "description": page.get_meta_description(),
+            "mainEntity": entities,
         }
     )
 

@@ -18,17 +18,26 @@ OG_LOCALES = {"en": "en_US", "es": "es_MX"}
 
 
 @register.inclusion_tag("includes/seo_head.html", takes_context=True)
-def seo_head(context, page):
+def seo_head(
+    context, page, title=None, description=None, url=None, structured_data=None
+):
+    """The head of `page`, or of a routed view of it that is a page of its own
+    (a person on the speakers page), which gives its own `title`,
+    `description`, `url` and `structured_data`."""
     request = context.get("request")
     language = translation.get_language()
     image = page.social_image
     rendition = image.get_rendition(SOCIAL_IMAGE_SPEC) if image else None
+    if structured_data is None:
+        structured_data = page.get_structured_data(request, site_chrome(request))
     return {
         "page": page,
         "request": request,
-        "title": page.seo_title or page.title,
-        "description": page.get_meta_description(),
-        "canonical": request.build_absolute_uri(page.get_url(request)),
+        "title": str(title or page.seo_title or page.title),
+        "description": page.get_meta_description()
+        if description is None
+        else description,
+        "canonical": request.build_absolute_uri(url or page.get_url(request)),
         "og_locale": OG_LOCALES.get(language, language),
         "og_alternates": [
             OG_LOCALES.get(code, code)
@@ -38,7 +47,7 @@ def seo_head(context, page):
         "image": rendition,
         "image_url": request.build_absolute_uri(rendition.url) if rendition else "",
         "image_alt": (image.description or image.title) if image else "",
-        "json_ld": json_ld(page.get_structured_data(request, site_chrome(request))),
+        "json_ld": json_ld(structured_data),
     }
 
 

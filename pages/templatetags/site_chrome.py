@@ -1,8 +1,9 @@
 """What every page shows around its own content: menu, footer and feed links.
 
-The same for every page of a site in one language, and it costs eight queries
+The same for every page of a site in one language, and it costs nine queries
 (the site root, the menu, the conference settings, the accessibility page,
-organisations, contact offices, the newsroom and its view restrictions). So it
+organisations, contact offices, the newsroom and its view restrictions, the
+contact and speakers pages). So it
 is built once per site, language and page-cache generation, kept in the cache,
 and shared by every render until anything is published: the generation counter
 of `pages.content_generation` moves on every content change, which makes
@@ -20,19 +21,21 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from pages.content_generation import per_generation
 from pages.models import (
     ConferenceSettings,
     ContactOffice,
+    ContactPage,
     Organisation,
     PressReleaseIndexPage,
     ProgrammePage,
     SessionPage,
     ShowcaseIndexPage,
+    SpeakerIndexPage,
 )
-from pages.models.base import in_public_sections
+from pages.models.base import as_links, in_public_sections
 
 
 @dataclass
@@ -57,6 +60,10 @@ class SiteChrome:
     # [(role, heading, [Organisation])] and [ContactOffice], for the home page too.
     organisation_groups: list = field(default_factory=list)
     contact_offices: list = field(default_factory=list)
+    # The addresses of the contact page and the speakers page ("" without one);
+    # a person's page is the speakers page's address and the person's slug.
+    contact_url: str = ""
+    speakers_url: str = ""
     # The first start and last end of the live sessions (the conference's JSON-LD).
     first_start: object = None
     last_end: object = None
@@ -95,6 +102,7 @@ def build(request, site):
     ]
     chrome = SiteChrome(
         root_url=root.get_url(request),
+        **contact_and_speakers(request, site),
         menu=menu,
         newsroom=newsroom,
         programme=programme,
@@ -120,6 +128,20 @@ def build(request, site):
         request=request,
     )
     return chrome
+
+
+def contact_and_speakers(request, site):
+    """{"contact_url": …, "speakers_url": …} of the site's live, public contact
+    and speakers pages, in one query."""
+    pages = Page.objects.live().type(ContactPage, SpeakerIndexPage)
+    pages = as_links(in_public_sections(pages).descendant_of(site.root_page))
+    found = {}
+    for page in pages.order_by("-path"):  # the first in the tree wins
+        found[page.specific_class] = page.get_url(request)
+    return {
+        "contact_url": found.get(ContactPage, ""),
+        "speakers_url": found.get(SpeakerIndexPage, ""),
+    }
 
 
 def live_or_none(page):

@@ -45,6 +45,8 @@ PAGE_TYPES = [
     "PressReleasePage",
     "MediaIndexPage",
     "GalleryPage",
+    "ContactPage",
+    "SpeakerIndexPage",
 ]
 
 
@@ -67,6 +69,9 @@ EXTRA_PAGES = {
     ),
     "search": lambda pages, lang: search_url(
         lang, "learning" if lang == "en" else "aprendizaje"
+    ),
+    "SpeakerIndexPage:person": lambda pages, lang: (
+        pages["SpeakerIndexPage"].url_in(lang) + "qian-tang/"
     ),
     "search:empty": lambda pages, lang: search_url(lang, ""),
     "404": lambda pages, lang: f"/{lang}/this-page-does-not-exist/",

@@ -55,6 +55,8 @@ SUB_ROUTES = {
     "ProgrammePage": ["day/2015-09-28/", "calendar.ics", "day/2015-09-28/calendar.ics"],
     "SessionPage": ["calendar.ics"],
     "PressReleaseIndexPage": ["day/2015-09-28/", "feed/rss/", "feed/atom/"],
+    # A person's page (pages/models/people.py).
+    "SpeakerIndexPage": ["qian-tang/"],
 }
 BUDGET = 10
 # The site chrome alone is a dozen queries (menu, the sections the home page
@@ -81,6 +83,9 @@ ADDRESSES = {
     "PressReleaseIndexPage feed/rss/",
     "PressReleaseIndexPage feed/atom/",
     "PressReleasePage",
+    "ContactPage",
+    "SpeakerIndexPage",
+    "SpeakerIndexPage qian-tang/",
     "search results",
     "sitemap.xml",
 }
