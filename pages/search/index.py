@@ -45,6 +45,7 @@ MAX_QUERY_LENGTH = 200
 # Control characters mark the highlight so that the text can be escaped safely
 # before the markers become <mark> elements.
 START, STOP = "\x02", "\x03"
+ADJACENT_MARKS = re.compile(f"{STOP}(\\s+){START}")
 ELLIPSIS = "…"
 SKIPPED_FIELDS = {"slug", "url_path"}
 DOCUMENT_KIND = pgettext_lazy("kind of search result", "Document")
@@ -212,7 +213,8 @@ def field_text(value, field=None):
 
 
 def page_text(page):
-    """All translated text of a page in the active language, title excepted."""
+    """All translated text of a page in the active language, title excepted;
+    a text that another field repeats (a listing summary that is the intro) once."""
     try:
         options = translator.get_options_for_model(type(page))
     except NotRegistered:
@@ -221,8 +223,10 @@ def page_text(page):
     for name in sorted(options.all_fields):
         if name in SKIPPED_FIELDS or name == "title":
             continue
-        parts.append(field_text(getattr(page, name, None)))
-    return " ".join(part for part in parts if part.strip())
+        part = field_text(getattr(page, name, None))
+        if part.strip() and part not in parts:
+            parts.append(part)
+    return " ".join(parts)
 
 
 def _vectorise(entries):
@@ -451,6 +455,7 @@ def _cut_around_match(text, groups):
 
 
 def highlight(headline):
-    """Escape a headline, then turn the markers into <mark> elements."""
-    text = escape(headline or "")
+    """Escape a headline, then turn the markers into <mark> elements (one for
+    words found side by side: "<mark>Mexico City</mark>")."""
+    text = ADJACENT_MARKS.sub(r"\1", escape(headline or ""))
     return text.replace(START, "<mark>").replace(STOP, "</mark>")

@@ -256,3 +256,12 @@ def test_snippets_are_cut_between_words(client, home_page):
     start = words.index(inner)
     # Whole words at either end: no letter right before or after the snippet.
     assert not words[start - 1].isalnum() and not words[start + len(inner)].isalnum()
+
+
+def test_text_repeated_in_two_fields_is_indexed_once(home_page):
+    summary = "Landmarks of Mexico City's historic centre."
+    page = StandardPageFactory(
+        parent=home_page, intro_en=summary, listing_summary_en=summary
+    )
+    page.save_revision().publish()
+    assert SearchEntry.objects.get(page=page, language="en").text == summary

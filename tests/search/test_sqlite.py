@@ -18,7 +18,7 @@ from django.core.management import call_command
 
 import pytest
 
-from pages.search.index import START, STOP, fold, parse_query, snippet
+from pages.search.index import START, STOP, fold, highlight, parse_query, snippet
 from tests.search.shown import QUERIES, shown_for_every_query
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -100,10 +100,16 @@ def test_spanish_search_on_sqlite_ignores_accents_and_case(on_sqlite):
             marks = [folded(mark) for mark in result["marks"]]
             assert all(mark.startswith(query) for mark in marks), result
             assert marks or f" {query}" in fold(result["title"]), result
-    # Both words of "ciudad de mexico" in every result ("de" is a stop word).
-    for result in on_sqlite["es:ciudad de mexico"]["results"]:
-        text = fold(result["title"] + " " + result["snippet"])
-        assert " ciudad" in text and " mexico" in text, result
+    # "de" is a stop word: what is highlighted of "ciudad de mexico" is its
+    # other two words.
+    marks = {
+        word
+        for result in on_sqlite["es:ciudad de mexico"]["results"]
+        for mark in result["marks"]
+        for word in fold(mark).split()
+    }
+    assert {"ciudad", "mexico"} <= marks
+    assert all(word.startswith(("ciudad", "mexico")) for word in marks), marks
 
 
 def test_sqlite_finds_what_postgresql_finds(client, db, on_sqlite):
@@ -205,4 +211,10 @@ def test_sqlite_snippets_read_decomposed_accents():
     text = unicodedata.normalize("NFD", "La educación para todos")
     assert snippet(Entry(text), "educacion", "es") == (
         f"La {START}educación{STOP} para todos"
+    )
+
+
+def test_words_found_side_by_side_are_one_highlight():
+    assert highlight(f"in {START}Mexico{STOP} {START}City{STOP}'s <centre>") == (
+        "in <mark>Mexico City</mark>&#x27;s &lt;centre&gt;"
     )
