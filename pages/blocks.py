@@ -189,20 +189,6 @@ class ConferenceDocumentsBlock(blocks.StructBlock):
         description = _("Official conference documents in English and Spanish")
 
 
-class VideoBlock(blocks.StructBlock):
-    """A video hosted elsewhere, shown as a poster and a link.
-
-    Nothing from the video host loads until the visitor follows the link, so no
-    third party sees our visitors by default.
-    """
-
-    title = blocks.CharBlock(label=_("title"))
-    url = blocks.URLBlock(label=_("video address"))
-    poster = PosterChooserBlock(label=_("poster image"), required=False)
-    description = blocks.TextBlock(label=_("description"), required=False)
-
-    class Meta:
-        icon = "media"
 def is_one_video(url):
     """Whether `url` is the address of one video (not a channel or a site).
 
@@ -223,6 +209,25 @@ def is_one_video(url):
     return False
 
 
+class VideoBlock(blocks.StructBlock):
+    """A video hosted elsewhere, shown as a poster and a link.
+
+    Nothing from the video host loads until the visitor follows the link, so no
+    third party sees our visitors by default.
+    """
+
+    title = blocks.CharBlock(label=_("title"))
+    url = blocks.URLBlock(label=_("video address"))
+    poster = PosterChooserBlock(label=_("poster image"), required=False)
+    description = blocks.TextBlock(label=_("description"), required=False)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["one_video"] = is_one_video(value["url"])
+        return context
+
+    class Meta:
+        icon = "media"
         template = "pages/blocks/video_block.html"
         description = _("An external video, shown as a poster and a link")
 
@@ -235,11 +240,6 @@ class CallToActionBlock(blocks.StructBlock):
     url = blocks.URLBlock(label=_("address"), required=False)
 
     class Meta:
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        context["one_video"] = is_one_video(value["url"])
-        return context
-
         icon = "link"
         template = "pages/blocks/call_to_action_block.html"
         description = _("A prominent link")
