@@ -4,8 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/iclc
-# One pytest worker per core (pytest-xdist), each with its own test database.
-PYTEST_ARGS ?= -n auto
+# One pytest worker per core (pytest-xdist), each with its own test database;
+# tests marked with one xdist_group (the Varnish stack's) stay on one worker.
+PYTEST_ARGS ?= -n auto --dist loadgroup
 # How often `make run`'s scheduler publishes the pages editors scheduled.
 SCHEDULER_INTERVAL ?= 60
 # What `make run` and `make bench` use: the visitors' settings over plain HTTP.
@@ -29,7 +30,7 @@ APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install
 
 .DEFAULT_GOAL := help
 .PHONY: help run dev test audit bench lint format messages lock setup-site deb-gettext \
-	deb-browser deb-java deb-node deb-wrk backup restore
+	deb-browser deb-java deb-node deb-wrk deb-varnish backup restore
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -65,6 +66,8 @@ deb-wrk:
 	@command -v wrk >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) $(APT_INSTALL) wrk; }
 deb-browser:
 	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -q && $(SUDO) $(APT_INSTALL) chromium fonts-dejavu-core; }
+deb-varnish:
+	@command -v varnishd >/dev/null || test -x /usr/sbin/varnishd || { $(SUDO) apt-get update -q && $(SUDO) $(APT_INSTALL) varnish; }
 deb-java:
 	@command -v java >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) $(APT_INSTALL) default-jre-headless; }
 deb-node:
@@ -107,7 +110,7 @@ dev: $(VENV)/installed deb-gettext ## Serve with runserver and DEBUG on
 	$(PY) manage.py load_iclc_content --if-empty
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/installed-dev deb-gettext deb-browser deb-java node_modules/.package-lock.json ## Run the test suite against PostgreSQL
+test: $(VENV)/installed-dev deb-gettext deb-browser deb-java deb-varnish node_modules/.package-lock.json ## Run the test suite against PostgreSQL
 	@DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} DJANGO_SETTINGS_MODULE=iclc.settings.test $(PY) manage.py check_database
 	DJANGO_SETTINGS_MODULE=iclc.settings.test $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(PY) -m pytest $(PYTEST_ARGS)

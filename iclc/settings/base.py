@@ -192,6 +192,33 @@ PAGE_CACHE_EXCLUDED_PATHS = (
     "/static/",
 )
 
+# The HTTP cache in front (issue 26, docs/scaling.md): a page the page cache may
+# store is sent with `s-maxage` for this long (0: none is), and any content
+# change purges it through Wagtail's frontend cache (pages/serving/frontend_cache.py).
+# Off unless the environment names a cache: DJANGO_FRONTEND_CACHE_URL for
+# Varnish (compose: http://proxy:80), or a CDN's own variables.
+SHARED_CACHE_SECONDS = int(env("DJANGO_SHARED_CACHE_SECONDS") or 300)
+WAGTAILFRONTENDCACHE = {}
+if env("DJANGO_FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "pages.serving.frontend_cache.VarnishBanBackend",
+        "LOCATION": env("DJANGO_FRONTEND_CACHE_URL"),
+    }
+if env("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
+        "ZONEID": env("CLOUDFLARE_ZONEID"),
+    }
+if env("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+# The URLs purged are those of each language already (translated slugs): Wagtail
+# must not rewrite /en/ into /es/ on top of them.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
 # Background work (django_tasks): Wagtail's own (reference index, focal points)
 # and making the renditions of what is published (pages/renditions/tasks.py), run
 # at once in the process that asks, after its transaction commits.

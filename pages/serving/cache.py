@@ -20,6 +20,12 @@ entry of another generation is a miss. The lookup is one round trip (`get_many`
 of the counter and the entry). Stale entries are not deleted; they are
 overwritten or expire (`PAGE_CACHE_SECONDS`, which also bounds anything that
 changes with the clock).
+
+A page that may be stored here may also be kept by the HTTP cache in front
+(Varnish, a CDN): it is sent with `Cache-Control: max-age=0, s-maxage=…`
+(`SHARED_CACHE_SECONDS`), unless the generation moved while it rendered (it may
+show what a publish just changed). The cache in front is purged on the same
+changes (pages/serving/frontend_cache.py, docs/scaling.md).
 """
 
 import hashlib
@@ -29,7 +35,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import translation
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, patch_cache_control
 
 from pages.content_generation import GENERATION_KEY, current_generation
 
@@ -91,6 +97,7 @@ class PageCacheMiddleware:
 
         response = self.get_response(request)
         if self.may_store(request, response):
+            self.let_shared_caches_keep(response, generation)
             entry = self.entry(response, generation)
             cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
             response[CACHE_HEADER] = "miss"
@@ -137,6 +144,14 @@ class PageCacheMiddleware:
             return False
         # Belt and braces: a token rendered without touching the CSRF cookie.
         return b"csrfmiddlewaretoken" not in response.content
+
+    @staticmethod
+    def let_shared_caches_keep(response, generation):
+        """`s-maxage` for the cache in front, if no change was made while this
+        page rendered; browsers ask again each time (`max-age=0`, with the ETag)."""
+        seconds = settings.SHARED_CACHE_SECONDS
+        if seconds > 0 and cache.get(GENERATION_KEY) == generation:
+            patch_cache_control(response, max_age=0, s_maxage=seconds)
 
     @staticmethod
     def entry(response, generation):

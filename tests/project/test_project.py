@@ -29,8 +29,9 @@ def test_compose_database_is_postgres_16_with_volume_and_healthcheck(compose):
     assert volume in compose["volumes"]
 
 
-def test_compose_web_builds_the_dockerfile_and_waits_for_the_database(compose):
-    web = compose["services"]["web"]
+@pytest.mark.parametrize("service", ["web1", "web2"])
+def test_compose_web_builds_the_dockerfile_and_waits_for_the_database(compose, service):
+    web = compose["services"][service]
     assert web["build"] == "."
     assert (ROOT / "Dockerfile").exists()
     assert web["depends_on"]["db"]["condition"] == "service_healthy"
@@ -41,7 +42,7 @@ def test_compose_web_builds_the_dockerfile_and_waits_for_the_database(compose):
         assert step in start
 
 
-@pytest.mark.parametrize("service", ["web", "scheduler"])
+@pytest.mark.parametrize("service", ["web1", "web2", "scheduler"])
 def test_compose_sets_every_variable_production_requires(compose, service):
     environment = compose["services"][service]["environment"]
     assert environment["DJANGO_SETTINGS_MODULE"] == "iclc.settings.production"
@@ -53,7 +54,8 @@ def test_compose_cache_and_scheduler(compose):
     services = compose["services"]
     assert services["cache"]["image"].startswith("redis:")
     assert "redis-cli" in services["cache"]["healthcheck"]["test"]
-    assert services["web"]["depends_on"]["cache"]["condition"] == "service_healthy"
+    for web in ("web1", "web2"):
+        assert services[web]["depends_on"]["cache"]["condition"] == "service_healthy"
     # Bounded, evicting the least recently used keys: junk cannot fill it.
     command = services["cache"]["command"]
     assert command[command.index("--maxmemory") + 1].startswith("${REDIS_MAXMEMORY:-")
@@ -62,14 +64,15 @@ def test_compose_cache_and_scheduler(compose):
     assert scheduler["build"] == "."
     # The same scheduler as `make run` starts.
     assert scheduler["command"] == ["python", "manage.py", "run_scheduler"]
-    # web migrates at start: the scheduler waits until web is healthy.
-    assert scheduler["depends_on"]["web"]["condition"] == "service_healthy"
+    # web1 migrates at start: the scheduler and web2 wait until it is healthy.
+    assert scheduler["depends_on"]["web1"]["condition"] == "service_healthy"
+    assert services["web2"]["depends_on"]["web1"]["condition"] == "service_healthy"
     assert "media:/app/media" in scheduler["volumes"]
 
 
 def test_compose_keeps_the_database_private_and_requires_a_secret(compose):
     assert "ports" not in compose["services"]["db"]
-    environment = compose["services"]["web"]["environment"]
+    environment = compose["services"]["web1"]["environment"]
     assert environment["DJANGO_SECRET_KEY"].startswith("${DJANGO_SECRET_KEY:?")
     # No default database password, HTTPS unless turned off on purpose.
     password = compose["services"]["db"]["environment"]["POSTGRES_PASSWORD"]
@@ -78,22 +81,54 @@ def test_compose_keeps_the_database_private_and_requires_a_secret(compose):
     assert environment["DJANGO_HTTPS"] == "${DJANGO_HTTPS:-1}"
 
 
-def test_compose_publishes_only_the_buffering_proxy_on_localhost(compose):
+def test_compose_publishes_only_the_varnish_proxy_on_localhost(compose):
     services = compose["services"]
     published = [name for name, service in services.items() if "ports" in service]
     assert published == ["proxy"]
-    assert services["proxy"]["ports"] == ["${ICLC_BIND:-127.0.0.1}:8000:80"]
-    assert services["proxy"]["image"].startswith("nginx:")
-    environment = services["web"]["environment"]
-    assert environment["DJANGO_BEHIND_PROXY"] == "1"
-    assert environment["DJANGO_SERVE_MEDIA"] == "0"
+    proxy = services["proxy"]
+    assert proxy["ports"] == ["${ICLC_BIND:-127.0.0.1}:8000:80"]
+    assert proxy["image"].startswith("varnish:7")
+    assert "./docker/varnish:/etc/varnish:ro" in proxy["volumes"]
+    command = " ".join(proxy["command"])
+    assert "-f /etc/varnish/default.vcl" in command
+    assert "malloc,${VARNISH_MEMORY:-" in command
+    for web in ("web1", "web2"):
+        assert proxy["depends_on"][web]["condition"] == "service_healthy"
+        environment = services[web]["environment"]
+        assert environment["DJANGO_BEHIND_PROXY"] == "1"
+        assert environment["DJANGO_HTTPS"] == "${DJANGO_HTTPS:-1}"
+        assert environment["DJANGO_SERVE_MEDIA"] == "0"
+        # Publishing purges the proxy (Wagtail's frontend cache).
+        assert environment["DJANGO_FRONTEND_CACHE_URL"] == "http://proxy:80"
+    # The proxy's backends are the two app servers, probed on /healthz, and
+    # the media file server; only they (and the scheduler) may purge.
+    backends = (ROOT / "docker/varnish/backends.vcl").read_text()
+    for name in ("web1", "web2"):
+        assert f'backend {name} {{\n    .host = "{name}";' in backends
+        assert f"app.add_backend({name});" in backends
+    assert '.request = "GET /healthz HTTP/1.1"' in backends
+    assert 'backend media {\n    .host = "media";' in backends
+    assert 'acl purgers {\n    ("web1");\n    ("web2");\n    ("scheduler");' in backends
+
+
+def test_compose_shares_the_media_volume_between_the_app_and_the_file_server(compose):
+    services = compose["services"]
+    for web in ("web1", "web2"):
+        assert "media:/app/media" in services[web]["volumes"]
+    media = services["media"]
+    assert "ports" not in media
+    assert "media:/app/media:ro" in media["volumes"]
+    mount = "./docker/nginx/default.conf:/etc/nginx/conf.d/default.conf:ro"
+    assert mount in media["volumes"]
     config = (ROOT / "docker/nginx/default.conf").read_text()
-    assert "proxy_pass http://iclc_web;" in config
-    assert "server web:8000;" in config
     # Documents only through Django (their privacy); images from the volume.
     assert "location /media/documents/ {\n        return 404;" in config
-    mount = "./docker/nginx/default.conf:/etc/nginx/conf.d/default.conf:ro"
-    assert mount in services["proxy"]["volumes"]
+    assert "alias /app/media/;" in config
+    vcl = (ROOT / "docker/varnish/default.vcl").read_text()
+    assert (
+        'if (req.url ~ "^/media/") {\n        set req.backend_hint = files.backend();'
+        in vcl
+    )
 
 
 def test_the_image_cannot_rewrite_its_own_code():
