@@ -41,8 +41,8 @@ def test_media_index_groups_galleries_by_day(client, media_index, lang):
         == {
             "en": ["Monday 28 September 2015", "Wednesday 30 September 2015"],
             "es": [
-                "lunes 28 de septiembre de 2015",
-                "miércoles 30 de septiembre de 2015",
+                "Lunes 28 de septiembre de 2015",
+                "Miércoles 30 de septiembre de 2015",
             ],
         }[lang]
     )
