@@ -98,7 +98,8 @@ run: setup-site ## Serve the site as visitors get it on http://127.0.0.1:$(PORT)
 	trap 'kill $$scheduler 2>/dev/null; wait $$scheduler' EXIT INT TERM; \
 	$(RUN_ENV) $(GUNICORN) --bind 127.0.0.1:$(PORT)
 
-bench: setup-site deb-wrk deb-browser $(VENV)/installed-dev ## Load-test every page type (docs/performance.md)
+# The bench's Varnish listens on BENCH_PORT + 1, its Redis on BENCH_PORT + 9.
+bench: setup-site deb-wrk deb-browser deb-varnish $(VENV)/installed-dev ## Load-test every page type, direct and through Varnish (docs/performance.md)
 	$(RUN_ENV) $(PY) -m tools bench --port $(BENCH_PORT) --duration $(BENCH_DURATION) \
 		--load-duration $(BENCH_LOAD_DURATION) --only "$(BENCH_ONLY)" \
 		-- $(GUNICORN) --bind 127.0.0.1:$(BENCH_PORT)

@@ -12,6 +12,14 @@ one line per target saying met or not met. Before that, it visits every page
 once with the cache empty (the slowest first visit); after, it sends visits with
 random values of a query parameter no page reads and counts the cache entries
 they added.
+
+Then, when Debian's varnishd is installed (`make bench` installs it), the same
+pages "through the proxy": a Varnish with the project's VCL
+(docker/varnish/default.vcl) on the next port, in front of the same server.
+Each cached page is compared with the app's own page cache in the same run;
+a load run over every page follows, and another during which a page is
+published (a process of its own republishes the home page, as an editor would,
+and its purge bans every page: they refill under the load).
 """
 
 import json
@@ -23,6 +31,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -44,6 +53,28 @@ from pages.models.base import localise_subpath
 from pages.serving.cache import CACHE_HEADER
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+ROOT = Path(__file__).resolve().parents[1]
+VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
+VARNISHSTAT = shutil.which("varnishstat") or "/usr/bin/varnishstat"
+# The proxy's backends for the run: the one server being measured.
+PROXY_BACKENDS = """
+probe healthz { .url = "/healthz"; .interval = 1s; .timeout = 2s; .window = 3;
+    .threshold = 2; .initial = 2; }
+backend server { .host = "127.0.0.1"; .port = "%(port)d"; .probe = healthz; }
+acl purgers { "127.0.0.1"; }
+sub vcl_init {
+    new app = directors.round_robin();
+    app.add_backend(server);
+    new files = directors.round_robin();
+    files.add_backend(server);
+}
+"""
+# What "publishing" is during the proxy's load run: the home page published
+# again, by a process of its own, whose purge reaches the proxy.
+PUBLISH = (
+    "from pages.models import HomePage; "
+    "HomePage.objects.live().first().save_revision().publish()"
+)
 ACCEPT_ENCODING = "br, gzip"
 # Sub-routes of routable pages: (model name, path after the page's URL).
 EXTRA_ROUTES = [
@@ -173,6 +204,7 @@ class Command(BaseCommand):
         if not free_port(port):
             raise CommandError(f"Port {port} is in use.")
         self.redis = None
+        self.varnish = None
         env = dict(os.environ)
         env["DJANGO_PAGE_CACHE_EXTRA_PARAMETERS"] = BENCH_PARAMETER
         if not env.get("REDIS_URL") and shutil.which("redis-server"):
@@ -180,6 +212,7 @@ class Command(BaseCommand):
         self.cache_backend = "Redis" if env.get("REDIS_URL") else "files"
         self.log = Path(options["markdown"]).with_suffix(".server.log")
         self.log.parent.mkdir(parents=True, exist_ok=True)
+        self.server_env = env
         self.server = subprocess.Popen(
             options["server"],
             env=env,
@@ -189,8 +222,14 @@ class Command(BaseCommand):
         )
         try:
             self.wait_until_up()
+            if Path(VARNISHD).exists():
+                self.start_varnish(port + 1)
             self.run_all()
         finally:
+            if self.varnish:
+                self.varnish.terminate()
+                self.varnish.wait(timeout=30)
+                shutil.rmtree(self.varnish_dir, ignore_errors=True)
             os.killpg(self.server.pid, signal.SIGTERM)
             self.server.wait(timeout=30)
             if self.redis:
@@ -227,6 +266,62 @@ class Command(BaseCommand):
             time.sleep(0.1)
         raise CommandError("Redis did not start.")
 
+    def start_varnish(self, port):
+        """varnishd with the project's VCL in front of the server (-j none: no
+        separate user, so that it runs as whoever runs the bench)."""
+        if not free_port(port):
+            raise CommandError(f"Port {port} (the proxy for the run) is in use.")
+        self.varnish_dir = Path(tempfile.mkdtemp(prefix="iclc-bench-varnish-"))
+        (self.varnish_dir / "backends.vcl").write_text(
+            PROXY_BACKENDS % {"port": self.options["port"]}
+        )
+        vcl = ROOT / "docker" / "varnish"
+        self.varnish = subprocess.Popen(
+            [
+                VARNISHD,
+                "-F",
+                "-j",
+                "none",
+                "-a",
+                f"127.0.0.1:{port}",
+                "-p",
+                f"vcl_path={self.varnish_dir}:{vcl}",
+                "-f",
+                str(vcl / "default.vcl"),
+                "-n",
+                str(self.varnish_dir / "n"),
+                "-s",
+                "malloc,256m",
+            ],
+            stdout=(self.varnish_dir / "varnishd.log").open("w"),
+            stderr=subprocess.STDOUT,
+        )
+        self.proxy_base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.proxy_base + "/healthz", timeout=2):
+                    return
+            except OSError:
+                time.sleep(0.5)
+        raise CommandError("Varnish did not answer within 60 s.")
+
+    def bans(self):
+        out = subprocess.run(
+            [
+                VARNISHSTAT,
+                "-n",
+                str(self.varnish_dir / "n"),
+                "-1",
+                "-f",
+                "MAIN.bans_added",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        return int(out.split()[1])
+
     def wait_until_up(self):
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -252,6 +347,7 @@ class Command(BaseCommand):
                 pids["db"] = [row[0] for row in cursor.fetchall()]
         if self.redis:
             pids["cache"] = [self.redis.pid]
+        pids["proxy"] = descendants(self.varnish.pid) if self.varnish else []
         return pids
 
     def sample(self):
@@ -266,7 +362,7 @@ class Command(BaseCommand):
 
     # --- measuring -----------------------------------------------------------
 
-    def wrk(self, paths, seconds, unique, parameter=BENCH_PARAMETER):
+    def wrk(self, paths, seconds, unique, parameter=BENCH_PARAMETER, base=None):
         script = WRK_SCRIPT % {
             "paths": ", ".join(json.dumps(p) for p in paths),
             "unique": "true" if unique else "false",
@@ -290,7 +386,7 @@ class Command(BaseCommand):
                     "10s",
                     "-s",
                     handle.name,
-                    self.base + paths[0],
+                    (base or self.base) + paths[0],
                 ],
                 capture_output=True,
                 text=True,
@@ -325,8 +421,8 @@ class Command(BaseCommand):
             if time.monotonic() - started < 0.2:
                 return
 
-    def measure(self, label, mode, paths, seconds):
-        data, cpu = self.wrk(paths, seconds, unique=(mode == "uncached"))
+    def measure(self, label, mode, paths, seconds, base=None):
+        data, cpu = self.wrk(paths, seconds, unique=(mode == "uncached"), base=base)
         served = max(data["served"], data["requests"], 1)
         errors = sum(data[k] for k in ("connect", "read", "write", "status", "timeout"))
         return Result(
@@ -442,7 +538,65 @@ class Command(BaseCommand):
         for mode in ("uncached", "cached"):
             load.append(self.measure("all pages", mode, paths, o["load_duration"]))
         self.junk_entries = self.entries_added_by_junk(paths[0])
-        self.report(static_result, results, load, static_path)
+        proxied = self.through_the_proxy(urls, results) if self.varnish else None
+        self.report(static_result, results, load, static_path, proxied)
+
+    def through_the_proxy(self, urls, results):
+        """Every page cached by Varnish, against the app's page cache; every page
+        together for the load duration; and again with a publish a third of the
+        way in. The ratio is over the app's cached rate of the same page."""
+        o = self.options
+        app_rates = {r.label: r.rps for r in results if r.mode == "cached"}
+        self.stdout.write("Through the proxy (Varnish, docker/varnish/default.vcl):")
+        pages = []
+        for label, path in urls:
+            self.prime(path, base=self.proxy_base)
+            result = self.measure(
+                label, "proxy", [path], o["duration"], self.proxy_base
+            )
+            result.ratio = result.rps / (app_rates.get(label) or 1e-9)
+            pages.append(result)
+            self.stdout.write(f"  {self.format_row(result)}")
+        paths = [path for _label, path in urls]
+        for path in paths:
+            self.prime(path, base=self.proxy_base)
+        load = self.measure(
+            "all pages", "proxy", paths, o["load_duration"], self.proxy_base
+        )
+        self.stdout.write(f"  {self.format_row(load)}")
+        for path in paths:
+            self.prime(path, base=self.proxy_base)
+        bans = self.bans()
+        measured = {}
+
+        def under_load():
+            measured["result"] = self.measure(
+                "all pages, publish at 1/3",
+                "proxy",
+                paths,
+                o["load_duration"],
+                self.proxy_base,
+            )
+
+        runner = threading.Thread(target=under_load)
+        runner.start()
+        time.sleep(o["load_duration"] / 3)
+        started = time.monotonic()
+        subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", PUBLISH],
+            cwd=ROOT,
+            env={**self.server_env, "DJANGO_FRONTEND_CACHE_URL": self.proxy_base},
+            check=True,
+            capture_output=True,
+        )
+        publish_seconds = time.monotonic() - started
+        runner.join()
+        after_publish = measured["result"]
+        after_publish.notes.append(
+            f"publish took {publish_seconds:.1f} s, {self.bans() - bans} bans"
+        )
+        self.stdout.write(f"  {self.format_row(after_publish)}")
+        return pages, load, after_publish
 
     def crawl_every_page(self):
         """(addresses, slowest seconds, its address) of a first visit to every
@@ -482,9 +636,9 @@ class Command(BaseCommand):
             sent += data["requests"]
         return server.dbsize() - before
 
-    def prime(self, path):
+    def prime(self, path, base=None):
         request = urllib.request.Request(
-            self.base + path, headers={"Accept-Encoding": ACCEPT_ENCODING}
+            (base or self.base) + path, headers={"Accept-Encoding": ACCEPT_ENCODING}
         )
         for _visit in range(2):
             with urllib.request.urlopen(request, timeout=30) as response:
@@ -509,7 +663,7 @@ class Command(BaseCommand):
             f" {queries:>4} {ratio:>6}"
         )
 
-    def report(self, static_result, results, load, static_path):
+    def report(self, static_result, results, load, static_path, proxied=None):
         header = (
             f"{'URL':<44} {'mode':<8} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7}"
             f" {'errors':>6} {'cpu ms':>7} {'app ms':>7} {'sql':>4} {'ratio':>6}"
@@ -518,6 +672,16 @@ class Command(BaseCommand):
         lines += [self.format_row(r) for r in results]
         lines += [self.format_row(r) for r in load]
         targets = self.targets(static_result, results, load, static_path)
+        if proxied:
+            pages, proxy_load, after_publish = proxied
+            lines += [
+                "",
+                "Through the proxy (Varnish in front of the same server; ratio ="
+                " req/s over the app's own cached req/s of the same page):",
+                *[self.format_row(r) for r in [*pages, proxy_load, after_publish]],
+                *[f"  {note}" for note in after_publish.notes],
+            ]
+            targets += self.proxy_targets(pages, proxy_load, after_publish)
         machine = self.machine()
         text = "\n".join(
             [
@@ -625,6 +789,40 @@ class Command(BaseCommand):
                 "home page < 200 KB over the wire at first view",
                 weight is not None and weight < 200 * 1024,
                 "not measured" if weight is None else f"{weight / 1024:.0f} KB",
+            ),
+        ]
+
+    def proxy_targets(self, pages, load, after_publish):
+        def line(name, ok, detail):
+            return f"TARGET {name}: {'met' if ok else 'NOT MET'} ({detail})"
+
+        worst_ratio = min(pages, key=lambda r: r.ratio or 0)
+        worst_p99 = max([*pages, load], key=lambda r: r.p99_ms)
+        errors = sum(r.errors + r.timeouts for r in [*pages, load])
+        seconds = self.options["load_duration"]
+        return [
+            line(
+                "through the proxy: cached pages >= 10 x the app's page cache rate",
+                (worst_ratio.ratio or 0) >= 10,
+                f"worst {worst_ratio.ratio:.1f} x on {worst_ratio.label}"
+                f" ({worst_ratio.rps:.0f} req/s)",
+            ),
+            line(
+                "through the proxy: p99 < 20 ms",
+                worst_p99.p99_ms < 20,
+                f"worst {worst_p99.p99_ms:.1f} ms on {worst_p99.label}",
+            ),
+            line(
+                f"through the proxy: 0 errors over {seconds} s on every page type",
+                errors == 0,
+                f"{errors} errors and timeouts",
+            ),
+            line(
+                "after a publish under load: 0 errors, p99 < 500 ms",
+                after_publish.errors + after_publish.timeouts == 0
+                and after_publish.p99_ms < 500,
+                f"{after_publish.errors} errors, p99 {after_publish.p99_ms:.1f} ms;"
+                f" {'; '.join(after_publish.notes)}",
             ),
         ]
 
