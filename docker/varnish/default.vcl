@@ -127,6 +127,10 @@ sub vcl_backend_response {
             unset beresp.http.Set-Cookie;
             set beresp.ttl = 1d;
             set beresp.grace = 7d;
+        } else {
+            # A file missing now may be there in a moment (a new upload).
+            set beresp.ttl = 10s;
+            set beresp.grace = 0s;
         }
         return (deliver);
     }
