@@ -353,11 +353,6 @@ def catalogue_texts():
     return texts
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the catalogue still has the stale entry “Mayors' forum” → “Foro de "
-    "alcaldes” (the code now says “Mayors' Forum”); remove this mark when it is gone",
-)
 def test_the_interface_catalogue_follows_the_glossary():
     texts = catalogue_texts()
     problems = (
