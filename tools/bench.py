@@ -207,6 +207,10 @@ class Command(BaseCommand):
         self.varnish = None
         env = dict(os.environ)
         env["DJANGO_PAGE_CACHE_EXTRA_PARAMETERS"] = BENCH_PARAMETER
+        # One release name for the run: the publish of the proxy pass (another
+        # process, started later) must share the server's cache keys even if
+        # code changes meanwhile (the default release is a digest of the code).
+        env.setdefault("ICLC_RELEASE", f"bench-{time.time_ns()}")
         if not env.get("REDIS_URL") and shutil.which("redis-server"):
             env["REDIS_URL"] = self.redis_url = self.start_redis(port + 9)
         self.cache_backend = "Redis" if env.get("REDIS_URL") else "files"

@@ -395,6 +395,13 @@ LOGGING = {
             "propagate": False,
         },
         "axes": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        # Wagtail's frontend cache logs every URL it purges at INFO; failures
+        # are warnings (pages/serving/frontend_cache.py).
+        "wagtail.frontendcache": {
+            "handlers": ["stderr"],
+            "level": "WARNING",
+            "propagate": False,
+        },
         "django.security.DisallowedHost": {
             "handlers": ["stderr"],
             "filters": ["bad_host"],

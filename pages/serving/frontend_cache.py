@@ -54,8 +54,6 @@ from pages.content_generation import is_content
 logger = logging.getLogger(__name__)
 
 FOLLOW_UP_SECONDS = 0.5
-# Wagtail's frontend cache logs every URL it purges at INFO.
-logging.getLogger("wagtail.frontendcache").setLevel(logging.WARNING)
 
 
 class VarnishBanBackend(BaseBackend):
@@ -128,7 +126,7 @@ def purge_every_page():
         return
     if all(getattr(b, "purges_every_page", False) for b in backends.values()):
         # One BAN drops everything: no need to list the pages.
-        urls = [site.root_url + "/" for site in Site.objects.all()] or ["http://x/"]
+        urls = [site.root_url + "/" for site in Site.objects.all()]
     else:
         urls = public_urls()
     purge_urls_from_cache(urls)
