@@ -58,7 +58,7 @@ VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
 VARNISHSTAT = shutil.which("varnishstat") or "/usr/bin/varnishstat"
 # The proxy's backends for the run: the one server being measured.
 PROXY_BACKENDS = """
-probe healthz { .url = "/healthz"; .interval = 1s; .timeout = 2s; .window = 3;
+probe healthz { .url = "/healthz"; .interval = 2s; .timeout = 5s; .window = 5;
     .threshold = 2; .initial = 2; }
 backend server { .host = "127.0.0.1"; .port = "%(port)d"; .probe = healthz; }
 acl purgers { "127.0.0.1"; }
@@ -309,6 +309,16 @@ class Command(BaseCommand):
             except OSError:
                 time.sleep(0.5)
         raise CommandError("Varnish did not answer within 60 s.")
+
+    def wait_for_proxy(self):
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.proxy_base + "/healthz", timeout=10):
+                    return
+            except OSError:
+                time.sleep(1)
+        raise CommandError("The proxy found no healthy server within 120 s.")
 
     def renders_since(self, offset):
         """Responses in the server's log since `offset` that took 5 ms or more
@@ -565,6 +575,10 @@ class Command(BaseCommand):
         o = self.options
         app_rates = {r.label: r.rps for r in results if r.mode == "cached"}
         self.stdout.write("Through the proxy (Varnish, docker/varnish/default.vcl):")
+        # The uncached runs leave the server busy for a while: wait until it
+        # answers, and the proxy's probe counts it healthy again.
+        self.drain()
+        self.wait_for_proxy()
         pages = []
         for label, path in urls:
             self.prime(path, base=self.proxy_base)

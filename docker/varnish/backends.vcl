@@ -7,11 +7,14 @@ probe healthz {
         "Host: localhost"
         "Connection: close"
         "User-Agent: varnish-probe";
-    .interval = 1s;
-    .timeout = 2s;
-    .window = 3;
-    .threshold = 2;
-    .initial = 2;
+    # A busy server answers late rather than not at all: 5 s, and 3 of the
+    # last 5 probes. A server that is gone is retried on the other at once
+    # (default.vcl) until the probes take it out.
+    .interval = 2s;
+    .timeout = 5s;
+    .window = 5;
+    .threshold = 3;
+    .initial = 3;
 }
 
 backend web1 {
