@@ -614,16 +614,21 @@ class Command(BaseCommand):
         time.sleep(o["load_duration"] / 3)
         offset = self.log.stat().st_size
         started = time.monotonic()
-        subprocess.run(
+        publish = subprocess.run(
             [sys.executable, "manage.py", "shell", "-c", PUBLISH],
             cwd=ROOT,
             env={**self.server_env, "DJANGO_FRONTEND_CACHE_URL": self.proxy_base},
-            check=True,
             capture_output=True,
+            text=True,
         )
         publish_seconds = time.monotonic() - started
         runner.join()
         after_publish = measured["result"]
+        if publish.returncode != 0:
+            after_publish.notes.append(
+                "THE PUBLISH FAILED: " + publish.stderr.strip().splitlines()[-1]
+            )
+            self.stderr.write(publish.stderr)
         after_publish.notes.append(
             f"publish took {publish_seconds:.1f} s, {self.bans() - bans} bans,"
             f" {self.renders_since(offset)} pages rendered again by the server"
