@@ -71,9 +71,13 @@ sub vcl_init {
 """
 # What "publishing" is during the proxy's load run: the home page published
 # again, by a process of its own, whose purge reaches the proxy.
+# It starts with the run (Django's start-up takes seconds on a busy machine)
+# and publishes at the wall-clock time it is given.
 PUBLISH = (
-    "from pages.models import HomePage; "
-    "HomePage.objects.live().first().save_revision().publish()"
+    "import time; from pages.models import HomePage; "
+    "time.sleep(max(0, %(at)f - time.time())); "
+    "HomePage.objects.live().first().save_revision().publish(); "
+    "print(time.time())"
 )
 ACCEPT_ENCODING = "br, gzip"
 # Sub-routes of routable pages: (model name, path after the page's URL).
@@ -609,29 +613,42 @@ class Command(BaseCommand):
                 self.proxy_base,
             )
 
-        runner = threading.Thread(target=under_load)
-        runner.start()
-        time.sleep(o["load_duration"] / 3)
-        offset = self.log.stat().st_size
-        started = time.monotonic()
-        publish = subprocess.run(
-            [sys.executable, "manage.py", "shell", "-c", PUBLISH],
+        at = time.time() + o["load_duration"] / 3
+        publisher = subprocess.Popen(
+            [sys.executable, "manage.py", "shell", "-c", PUBLISH % {"at": at}],
             cwd=ROOT,
             env={**self.server_env, "DJANGO_FRONTEND_CACHE_URL": self.proxy_base},
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
         )
-        publish_seconds = time.monotonic() - started
+        offset = self.log.stat().st_size
+        runner = threading.Thread(target=under_load)
+        runner.start()
         runner.join()
+        run_ended = time.time()
+        out, err = publisher.communicate()
+        publish = subprocess.CompletedProcess(
+            publisher.args, publisher.returncode, out, err
+        )
         after_publish = measured["result"]
-        if publish.returncode != 0:
+        published = float(out.split()[-1]) if publisher.returncode == 0 else None
+        if published is None or published > run_ended:
             after_publish.notes.append(
-                "THE PUBLISH FAILED: " + publish.stderr.strip().splitlines()[-1]
+                "NOT MEASURED: the publish ended after the run"
+                if published
+                else "NOT MEASURED: the publish failed"
             )
+        else:
+            after_publish.notes.append(
+                f"published {published - (run_ended - o['load_duration']):.1f} s"
+                " into the run"
+            )
+        if publish.returncode != 0:
             self.stderr.write(publish.stderr)
         after_publish.notes.append(
-            f"publish took {publish_seconds:.1f} s, {self.bans() - bans} bans,"
-            f" {self.renders_since(offset)} pages rendered again by the server"
+            f"{self.bans() - bans} bans, {self.renders_since(offset)} pages rendered"
+            " again by the server during the run"
         )
         self.stdout.write(f"  {self.format_row(after_publish)}")
         return pages, load, after_publish
@@ -858,7 +875,8 @@ class Command(BaseCommand):
             line(
                 "after a publish under load: 0 errors, p99 < 500 ms",
                 after_publish.errors + after_publish.timeouts == 0
-                and after_publish.p99_ms < 500,
+                and after_publish.p99_ms < 500
+                and not any("NOT MEASURED" in n for n in after_publish.notes),
                 f"{after_publish.errors} errors, p99 {after_publish.p99_ms:.1f} ms;"
                 f" {'; '.join(after_publish.notes)}",
             ),
