@@ -12,6 +12,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from django.db import connection
+
 PG_BINARIES = sorted(
     Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name)
 )
@@ -150,3 +152,27 @@ class ThrowawayCluster:
             except subprocess.CalledProcessError:
                 pass
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def copy_test_database(cluster):
+    """The test database (migrated, with the committed home page) into the cluster."""
+    params = connection.settings_dict
+    dump = subprocess.run(
+        [
+            str(cluster.bin / "pg_dump"),
+            "--no-owner",
+            "--no-privileges",
+            "-h",
+            params["HOST"] or "127.0.0.1",
+            "-p",
+            str(params["PORT"] or 5432),
+            "-U",
+            params["USER"] or "postgres",
+            params["NAME"],
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "PGPASSWORD": params["PASSWORD"] or ""},
+    )
+    cluster.psql("iclc", input=dump.stdout)

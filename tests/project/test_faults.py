@@ -16,11 +16,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from django.db import connection
-
 import pytest
 
-from tests.postgres import ThrowawayCluster, free_port
+from tests.postgres import ThrowawayCluster, copy_test_database, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,30 +44,6 @@ def wait_for(check, attempts=120):
             pass
         time.sleep(0.5)
     return False
-
-
-def copy_test_database(cluster):
-    """The test database (migrated, with the committed home page) into the cluster."""
-    params = connection.settings_dict
-    dump = subprocess.run(
-        [
-            str(cluster.bin / "pg_dump"),
-            "--no-owner",
-            "--no-privileges",
-            "-h",
-            params["HOST"] or "127.0.0.1",
-            "-p",
-            str(params["PORT"] or 5432),
-            "-U",
-            params["USER"] or "postgres",
-            params["NAME"],
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-        env={**os.environ, "PGPASSWORD": params["PASSWORD"] or ""},
-    )
-    cluster.psql("iclc", input=dump.stdout)
 
 
 @pytest.fixture

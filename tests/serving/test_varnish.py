@@ -34,7 +34,7 @@ from django.db import connection
 import pytest
 
 from tests.conftest import bootstrap_wagtail
-from tests.postgres import ThrowawayCluster
+from tests.postgres import ThrowawayCluster, copy_test_database
 
 ROOT = Path(__file__).resolve().parents[2]
 VCL_DIR = ROOT / "docker" / "varnish"
@@ -147,29 +147,6 @@ def wait_for(check, seconds=60):
             pass
         time.sleep(0.2)
     return False
-
-
-def copy_test_database(cluster):
-    params = connection.settings_dict
-    dump = subprocess.run(
-        [
-            str(cluster.bin / "pg_dump"),
-            "--no-owner",
-            "--no-privileges",
-            "-h",
-            params["HOST"] or "127.0.0.1",
-            "-p",
-            str(params["PORT"] or 5432),
-            "-U",
-            params["USER"] or "postgres",
-            params["NAME"],
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-        env={**os.environ, "PGPASSWORD": params["PASSWORD"] or ""},
-    )
-    cluster.psql("iclc", input=dump.stdout)
 
 
 class Stack:
