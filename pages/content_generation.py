@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
 
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.signals import (
@@ -31,6 +32,10 @@ from wagtail.signals import (
 )
 
 GENERATION_KEY = "pagecache:generation"
+
+# Sent whenever content changes, after the generation moved on: what keeps
+# copies of pages outside this process (the HTTP cache in front) listens to it.
+content_invalidated = Signal()
 
 # Writes to these models change nothing an anonymous visitor sees: they happen on
 # every login, every admin click, every draft or while rendering a page.
@@ -106,6 +111,7 @@ def invalidate():
     """Bump now (this process may render next) and once the data is committed."""
     bump_generation()
     transaction.on_commit(bump_generation)
+    content_invalidated.send(sender=None)
 
 
 def is_content(model):

@@ -31,7 +31,6 @@ from urllib.parse import urlsplit, urlunsplit
 from urllib.request import Request, urlopen
 
 from django.db import connections, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import NoReverseMatch
 from django.utils import translation
 
@@ -39,17 +38,9 @@ from wagtail import __version__ as wagtail_version
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, Site
-from wagtail.signals import (
-    page_published,
-    page_unpublished,
-    post_page_move,
-    published,
-    unpublished,
-)
 
-from pages.content_generation import is_content
+from pages import content_generation as generation
 
 logger = logging.getLogger(__name__)
 
@@ -185,30 +176,14 @@ purger = Purger()
 atexit.register(purger.flush)
 
 
-def after_commit():
+def content_invalidated(sender, **kwargs):
     if get_backends():
         transaction.on_commit(purger.request)
 
 
-def content_changed(sender, **kwargs):
-    # As pages/content_generation.py decides what is content.
-    if kwargs.get("created") and issubclass(
-        sender, (BaseSiteSetting, BaseGenericSetting)
-    ):
-        return
-    if is_content(sender):
-        after_commit()
-
-
-def tree_changed(sender, **kwargs):
-    after_commit()
-
-
 def connect_signals():
-    """Called from `PagesConfig.ready()`, after the content generation's."""
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(content_changed, dispatch_uid=f"frontendcache-{id(signal)}")
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(tree_changed, dispatch_uid=f"frontendcache-{id(signal)}")
-    for signal in (published, unpublished):
-        signal.connect(tree_changed, dispatch_uid=f"frontendcache-{id(signal)}")
+    """Called from `PagesConfig.ready()`: purge whenever the content generation
+    decides that content changed."""
+    generation.content_invalidated.connect(
+        content_invalidated, dispatch_uid="frontendcache"
+    )
