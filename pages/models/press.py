@@ -32,9 +32,10 @@ from .base import (
     for_listing,
     in_public_sections,
 )
+from .printed import PrintedEditionMixin
 
 
-class PressReleaseIndexPage(RoutableBasePage):
+class PressReleaseIndexPage(PrintedEditionMixin, RoutableBasePage):
     """The newsroom: every press release, newest first, with RSS and Atom feeds.
 
     One per site, below the home page. Its children are the press releases;
@@ -42,6 +43,8 @@ class PressReleaseIndexPage(RoutableBasePage):
     the feeds of the visitor's language (`dia/…/` and `canal/…/` in Spanish:
     see `RoutableBasePage`).
     """
+
+    printed_edition_kind = "press-kit"
 
     intro = models.TextField(
         _("introduction"),

@@ -39,6 +39,7 @@ from .base import (
 from .home import HomePage
 from .media import GalleryPage
 from .press import PressReleasePage
+from .printed import PrintedEditionMixin
 
 # What a session shows of its venue besides the link: the calendars' location
 # and the JSON-LD place give its address and coordinates.
@@ -133,7 +134,7 @@ def releases_and_galleries(condition):
     return releases, galleries
 
 
-class ProgrammePage(RoutableBasePage):
+class ProgrammePage(PrintedEditionMixin, RoutableBasePage):
     """The programme, one under the home page; its children are SessionPages.
 
     Sub-paths read in the language of the address (`RoutableBasePage`):
@@ -143,6 +144,7 @@ class ProgrammePage(RoutableBasePage):
     """
 
     search_kind = pgettext_lazy("kind of search result", "Programme")
+    printed_edition_kind = "programme"
 
     intro = models.TextField(
         _("introduction"),
