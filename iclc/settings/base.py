@@ -225,6 +225,7 @@ WAGTAILFRONTENDCACHE_LANGUAGES = []
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "renditions": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "printing": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
 
 WAGTAIL_SITE_NAME = "ICLC 2015"

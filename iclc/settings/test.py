@@ -36,6 +36,8 @@ STORAGES = {
 TASKS = {
     **TASKS,  # noqa: F405
     "renditions": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},
+    # PDFs are made only where a test asks for them (tests/printing/).
+    "printing": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},
 }
 # Serve static files straight from the source folders: no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True

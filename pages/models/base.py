@@ -98,7 +98,14 @@ def image_renditions(model, foreign_keys):
 # The words of routed sub-paths in each language but English, in which routes are
 # declared: a Spanish address reads Spanish (`/es/programa/dia/2015-09-28/`).
 SUBPATH_WORDS = {
-    "es": {"day": "dia", "feed": "canal", "calendar.ics": "calendario.ics"},
+    "es": {
+        "day": "dia",
+        "feed": "canal",
+        "calendar.ics": "calendario.ics",
+        "sessions.csv": "sesiones.csv",
+        "programme.pdf": "programa.pdf",
+        "press-kit.pdf": "kit-de-prensa.pdf",
+    },
 }
 ENGLISH_WORDS = {
     word: english for words in SUBPATH_WORDS.values() for english, word in words.items()
