@@ -43,8 +43,9 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     # Wagtail serves only paths ending in "/"; calendar files keep their ".ics"
-    # (`…/calendar.ics`) and are routed by the page's RoutablePageMixin.
-    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.ics)$", wagtail_views.serve),
+    # (`…/calendar.ics`) and printed editions their ".pdf" (`…/programme.pdf`),
+    # and are routed by the page's RoutablePageMixin.
+    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:ics|pdf))$", wagtail_views.serve),
     path(_("search/"), views.search_results, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
