@@ -46,6 +46,10 @@ urlpatterns += i18n_patterns(
     # (`…/calendar.ics`) and printed editions their ".pdf" (`…/programme.pdf`),
     # and are routed by the page's RoutablePageMixin.
     re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:ics|pdf))$", wagtail_views.serve),
+    # So is the open data below a page (`…/schedule.xml`, `.json`,
+    # `…/sessions.csv`); never at the top, where `/en/sitemap.xml` would then
+    # look like an address and the sitemap's 404s would redirect to it.
+    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.(?:xml|json|csv))$", wagtail_views.serve),
     path(_("search/"), views.search_results, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

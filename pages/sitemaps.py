@@ -1,15 +1,20 @@
 """The multilingual sitemap: every public page in both languages, with hreflang."""
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.utils import translation
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from pages.models import Person, SpeakerIndexPage
-from pages.models.base import as_links, in_public_sections
+from pages.models import Person, ProgrammePage, SpeakerIndexPage
+from pages.models.base import as_links, in_public_sections, localise_subpath
 from pages.models.people import speaking
+from pages.models.printed import printed_file_name
+
+# The open data below a page, by page type: its routes (pages/models/programme.py).
+DATA_ROUTES = {ProgrammePage: ("schedule_xml", "schedule_json", "sessions_csv")}
 
 
 class PageSitemap(Sitemap):
@@ -47,6 +52,7 @@ class PageSitemap(Sitemap):
             url for item in pages for url in self.page_urls(item, addresses[item.pk])
         ]
         urls += self.people_urls(pages, addresses)
+        urls += self.file_urls(pages, addresses)
         urls = Paginator(urls, self.limit).page(page).object_list
         lastmods = [url["lastmod"] for url in urls]
         # The response's Last-Modified, when every entry has a date.
@@ -75,7 +81,67 @@ class PageSitemap(Sitemap):
             )
         ]
 
-    def page_urls(self, page, addresses):
+    def file_urls(self, pages, addresses):
+        """The entries of the files pages serve as routes: the programme's open
+        data, and each printed edition (a page with `printed_edition_kind`,
+        pages/models/printed.py) in the languages whose PDF is in storage. No
+        query: the data changes with the page and the pages below it, whose
+        dates are loaded already; a PDF's date is its file's."""
+        urls = []
+        for page in pages:
+            model = page.specific_class
+            if model is None:
+                continue  # a page type whose code was removed
+            routes = DATA_ROUTES.get(model, ())
+            lastmod = self.section_lastmod(page, pages) if routes else None
+            for name in routes:
+                files = self.route_addresses(model, name, (), addresses[page.pk])
+                urls += self.page_urls(page, files, lastmod)
+            kind = getattr(model, "printed_edition_kind", None)
+            if kind:
+                urls += self.printed_urls(page, model, kind, addresses[page.pk])
+        return urls
+
+    def printed_urls(self, page, model, kind, addresses):
+        stored = {
+            language: printed_file_name(kind, language)
+            for language in addresses
+            if default_storage.exists(printed_file_name(kind, language))
+        }
+        if not stored:
+            return []
+        files = self.route_addresses(
+            model,
+            "printed_edition",
+            (kind,),
+            {lang: addresses[lang] for lang in stored},
+        )
+        try:
+            lastmod = max(map(default_storage.get_modified_time, stored.values()))
+        except (NotImplementedError, OSError):  # a storage that keeps no dates
+            lastmod = None
+        return self.page_urls(page, files, lastmod)
+
+    @staticmethod
+    def route_addresses(model, name, args, addresses):
+        """{language: address} of a page's route from the page's own addresses,
+        its words in each language (`sesiones.csv`, `programa.pdf`)."""
+        subpath = model.get_resolver().reverse(name, *args).lstrip("/")
+        return {
+            language: address + localise_subpath(language, subpath)
+            for language, address in addresses.items()
+        }
+
+    def section_lastmod(self, page, pages):
+        """The latest change of the page or of any page below it."""
+        dates = [
+            self.lastmod(item)
+            for item in pages
+            if item.path.startswith(page.path) and self.lastmod(item)
+        ]
+        return max(dates, default=None)
+
+    def page_urls(self, page, addresses, lastmod=None):
         """An entry for each of the page's `addresses` ({language: URL}, with
         the translated slugs of each), every entry naming all of them and the
         English address as x-default.
@@ -94,7 +160,7 @@ class PageSitemap(Sitemap):
                     "location": addresses[settings.LANGUAGE_CODE],
                 }
             )
-        lastmod = self.lastmod(page)
+        lastmod = lastmod or self.lastmod(page)
         return [
             {
                 "item": page,

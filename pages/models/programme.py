@@ -27,7 +27,13 @@ from pages.blocks import BodyStreamBlock
 from pages.query_values import parse_id
 from pages.renderers import structured_data
 from pages.renderers.dates import long_day
-from pages.renderers.ical import calendar_response
+from pages.renderers.ical import absolute_url, calendar_response
+from pages.renderers.schedule import (
+    schedule_data,
+    schedule_json_response,
+    schedule_xml_response,
+    sessions_csv_response,
+)
 
 from .base import (
     BasePage,
@@ -139,8 +145,10 @@ class ProgrammePage(PrintedEditionMixin, RoutableBasePage):
 
     Sub-paths read in the language of the address (`RoutableBasePage`):
     `day/2015-09-28/` (a day; `dia/2015-09-28/` in Spanish), `calendar.ics`
-    (everything; `calendario.ics`) and `day/2015-09-28/calendar.ics` (a day in a
-    calendar app).
+    (everything; `calendario.ics`), `day/2015-09-28/calendar.ics` (a day in a
+    calendar app), and the open data: `schedule.xml` and `schedule.json` (frab
+    format, for schedule apps) and `sessions.csv` (`sesiones.csv`, for
+    spreadsheets).
     """
 
     search_kind = pgettext_lazy("kind of search result", "Programme")
@@ -313,6 +321,40 @@ class ProgrammePage(PrintedEditionMixin, RoutableBasePage):
         return calendar_response(
             request, sessions, name, f"iclc-2015-{day.isoformat()}.ics"
         )
+
+    # Open data (pages/renderers/schedule.py) --------------------------------
+    def schedule_sessions(self):
+        """`get_sessions()` with each session's documents (`document_list`),
+        which the schedule lists as attachments: one query more."""
+        documents = SessionDocument.objects.select_related("document")
+        return self.get_sessions().prefetch_related(
+            Prefetch("documents", queryset=documents, to_attr="document_list")
+        )
+
+    def schedule_export(self, request):
+        data = schedule_data(
+            self.schedule_sessions(),
+            request,
+            title=self.parent_page().title,
+            url=absolute_url(self, request),
+        )
+        if data is None:
+            raise Http404("No sessions yet.")
+        return data
+
+    @re_path(r"^schedule\.xml/?$", name="schedule_xml")
+    def schedule_xml(self, request):
+        return schedule_xml_response(self.schedule_export(request))
+
+    @re_path(r"^schedule\.json/?$", name="schedule_json")
+    def schedule_json(self, request):
+        return schedule_json_response(self.schedule_export(request))
+
+    @re_path(r"^sessions\.csv/?$", name="sessions_csv")
+    def sessions_csv(self, request):
+        # The file is named as its address reads: sessions.csv, sesiones.csv.
+        name = localise_subpath(translation.get_language(), "sessions.csv")
+        return sessions_csv_response(self.get_sessions(), request, f"iclc-2015-{name}")
 
 
 class SessionPage(RoutableBasePage):
