@@ -30,7 +30,7 @@ APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install
 
 .DEFAULT_GOAL := help
 .PHONY: help run dev test audit bench lint format messages lock setup-site deb-gettext \
-	deb-browser deb-java deb-node deb-wrk deb-varnish backup restore
+	deb-browser deb-java deb-node deb-wrk deb-varnish deb-pango backup restore
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -72,13 +72,18 @@ deb-java:
 	@command -v java >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) $(APT_INSTALL) default-jre-headless; }
 deb-node:
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) $(APT_INSTALL) nodejs npm; }
+# WeasyPrint (the printed programme and press kit) lays text out with Pango;
+# DejaVu stands in for any character the site's Montserrat lacks.
+PANGO_DEBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+deb-pango:
+	@dpkg -s $(PANGO_DEBS) >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(SUDO) $(APT_INSTALL) $(PANGO_DEBS); }
 
 # axe-core, vnu-jar and Lighthouse at the exact versions of package-lock.json.
 # --ignore-scripts: vnu-jar's postinstall would fetch a Java runtime; we use Debian's.
 node_modules/.package-lock.json: package.json package-lock.json | deb-node
 	npm ci --ignore-scripts --no-audit --no-fund
 
-setup-site: $(VENV)/installed .env deb-gettext
+setup-site: $(VENV)/installed .env deb-gettext deb-pango
 	$(RUN_ENV) $(PY) manage.py check_database --create
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py update_translation_fields
@@ -104,14 +109,14 @@ bench: setup-site deb-wrk deb-browser deb-varnish $(VENV)/installed-dev ## Load-
 		--load-duration $(BENCH_LOAD_DURATION) --only "$(BENCH_ONLY)" \
 		-- $(GUNICORN) --bind 127.0.0.1:$(BENCH_PORT)
 
-dev: $(VENV)/installed deb-gettext ## Serve with runserver and DEBUG on
+dev: $(VENV)/installed deb-gettext deb-pango ## Serve with runserver and DEBUG on
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py update_translation_fields
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 	$(PY) manage.py load_iclc_content --if-empty
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/installed-dev deb-gettext deb-browser deb-java deb-varnish node_modules/.package-lock.json ## Run the test suite against PostgreSQL
+test: $(VENV)/installed-dev deb-gettext deb-pango deb-browser deb-java deb-varnish node_modules/.package-lock.json ## Run the test suite against PostgreSQL
 	@DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} DJANGO_SETTINGS_MODULE=iclc.settings.test $(PY) manage.py check_database
 	DJANGO_SETTINGS_MODULE=iclc.settings.test $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} $(PY) -m pytest $(PYTEST_ARGS)

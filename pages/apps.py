@@ -15,6 +15,7 @@ class PagesConfig(AppConfig):
         from pages.editorial.roles import sync_after_migrate
         from pages.i18n import redirects
         from pages.i18n import status as translation_status
+        from pages.printing import tasks as printing
         from pages.serving import frontend_cache
 
         # Any model with translated fields, whoever adds it later.
@@ -30,6 +31,8 @@ class PagesConfig(AppConfig):
         # After the content generation's: the cache in front is purged once
         # the generation has moved on (pages/serving/frontend_cache.py).
         frontend_cache.connect_signals()
+        # The printed editions are made again after content changes.
+        printing.connect_signals()
         restore_translated_route()
         # Admin forms: times to the quarter hour, ASCII slugs
         # (pages/editorial/editing.py).

@@ -9,6 +9,8 @@ storage; this route only reads it back.
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.utils import translation
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
 
 from wagtail.contrib.routable_page.models import re_path
 
@@ -27,6 +29,16 @@ class PrintedEditionMixin:
 
     printed_edition_kind = None
 
+    def printed_edition_url(self):
+        """The address of this page's edition in the active language, or None
+        while there is none to serve (links to it are left out)."""
+        name = printed_file_name(self.printed_edition_kind, translation.get_language())
+        if not default_storage.exists(name):
+            return None
+        return self.url + self.reverse_subpage(
+            "printed_edition", kwargs={"kind": self.printed_edition_kind}
+        )
+
     # Wagtail hands sub-routes a trailing "/"; "/?" lets reverse() leave it out.
     @re_path(r"^(?P<kind>[a-z-]+)\.pdf/?$", name="printed_edition")
     def printed_edition(self, request, kind):
@@ -34,10 +46,27 @@ class PrintedEditionMixin:
             raise Http404("No such printed edition.")
         language = translation.get_language()
         name = printed_file_name(kind, language)
-        if not default_storage.exists(name):
-            raise Http404("This printed edition is not ready yet.")
-        return FileResponse(
-            default_storage.open(name),
+        try:
+            modified = default_storage.get_modified_time(name).timestamp()
+            size = default_storage.size(name)
+            stored = default_storage.open(name)
+        except FileNotFoundError:
+            raise Http404("This printed edition is not ready yet.") from None
+        # A new edition replaces the file: its time and size are its version.
+        etag = f'"{int(modified)}-{size}"'
+        unchanged = get_conditional_response(
+            request, etag=etag, last_modified=int(modified)
+        )
+        if unchanged is not None:
+            stored.close()
+            return unchanged
+        response = FileResponse(
+            stored,
             content_type="application/pdf",
             filename=f"iclc-2015-{kind}-{language}.pdf",
         )
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(modified)
+        # Kept, but asked after each time: an edition changes with the content.
+        patch_cache_control(response, no_cache=True)
+        return response

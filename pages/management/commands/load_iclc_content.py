@@ -6,6 +6,7 @@ from django.db import transaction
 from pages.content_generation import invalidate
 from pages.loaders import LOADERS, home
 from pages.models import HomePage
+from pages.printing.tasks import make_printed_editions
 from pages.renditions.tasks import enqueue_site_renditions
 
 
@@ -31,4 +32,6 @@ class Command(BaseCommand):
             invalidate()
         # Every size the pages show, made now rather than for their first visitors.
         enqueue_site_renditions()
+        # The printed programme and press kit, ready for the first visitor.
+        make_printed_editions.enqueue()
         self.stdout.write(self.style.SUCCESS("Conference content loaded."))

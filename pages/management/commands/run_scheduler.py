@@ -1,4 +1,5 @@
-"""Publish and unpublish scheduled pages every minute, until stopped."""
+"""Publish and unpublish scheduled pages every minute, and make the printed
+editions again when content changed, until stopped."""
 
 import logging
 import signal
@@ -8,6 +9,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError, close_old_connections
 
+from pages.printing.tasks import make_printed_editions
+
 logger = logging.getLogger("iclc.scheduler")
 
 
@@ -15,7 +18,8 @@ class Command(BaseCommand):
     """The scheduler beside the web server (`make run`, compose's `scheduler`).
 
     Wagtail publishes a page scheduled by an editor only when
-    `publish_scheduled` runs; this runs it every `--interval` seconds. A database
+    `publish_scheduled` runs; this runs it every `--interval` seconds, then
+    makes the printed editions (PDF) if content changed since. A database
     outage is logged and retried at the next round, never fatal; SIGTERM or
     SIGINT stops it between rounds.
     """
@@ -38,6 +42,8 @@ class Command(BaseCommand):
         while not stop.is_set():
             try:
                 call_command("publish_scheduled", verbosity=0)
+                # The printed editions, if content changed (pages/printing/tasks.py).
+                make_printed_editions.enqueue(only_if_stale=True)
             except DatabaseError:
                 logger.exception("publish_scheduled failed; trying again later")
             finally:

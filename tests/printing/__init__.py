@@ -1,0 +1,1 @@
+"""The printed editions: the programme and the press kit as PDFs."""
