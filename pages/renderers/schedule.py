@@ -80,11 +80,13 @@ def room_name(session):
 
 
 def event_slug(session):
-    """frab's slug (`[a-z0-9_-]+[a-z0-9]`, unique in the file): the acronym, the
-    id and the English slug, the same in both languages as recordings and
-    files named after it are."""
+    """frab's slug, unique in the file: the acronym, the id and the English
+    slug (at least four characters, as the format wants), the same in both
+    languages as the recordings and files named after it are."""
     words = slugify(session.slug_en or session.slug).strip("-_")
-    return "-".join(part for part in (ACRONYM, str(session.pk), words) if part)
+    if len(words) < 4:
+        words = "-".join(part for part in (words, "session") if part)
+    return f"{ACRONYM}-{session.pk}-{words}"
 
 
 # Times -----------------------------------------------------------------------

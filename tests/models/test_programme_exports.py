@@ -2,9 +2,10 @@
 apps, sessions.csv for spreadsheets (pages/renderers/schedule.py).
 
 The XML is checked against the structure the frab format documents (the c3voc
-wiki and the voc/schedule validator's XSD, whose rules `frab_xml_problems`
-restates: its repository states no licence, so no copy of it is kept here); the
-JSON against the keys of c3voc's schedule.json schema.
+wiki and the XSDs in the voc/schedule repository's `validator/xsd/`, whose rules
+`frab_xml_problems` restates: that repository states no licence, so no copy of
+them is kept here); the JSON against the keys of c3voc's schedule.json schema
+(`validator/json/schema.json`).
 """
 
 import csv
@@ -43,7 +44,9 @@ pytestmark = pytest.mark.django_db
 UUID = re.compile(r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}")
 DATE_TIME_WITH_OFFSET = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d")
 HOURS_MINUTES = re.compile(r"\d{2}:\d{2}")
-FRAB_SLUG = re.compile(r"[a-z0-9_-]+[a-z0-9]")
+# The XSD's (acronym, id, words) and the JSON schema's slug.
+FRAB_SLUG = re.compile(r"[a-z0-9]{4,}-[0-9]{1,6}-[a-z0-9\-_]{4,}")
+JSON_SLUG = re.compile(r"[a-z0-9_-]+[a-z0-9]")
 
 
 def at(day, hour, minute=0):
@@ -106,6 +109,7 @@ def programme(home_page):
         title_en="Visit CDMX",
         title_es="Visita CDMX",
         session_type="city_visit",
+        slug_en="qa",  # shorter than the format's slugs may end
         start=at(28, 17, 30),
         end=at(28, 20),
         venue=None,
@@ -226,6 +230,7 @@ def frab_xml_problems(root):
     check(children <= CONFERENCE_CHILDREN | CONFERENCE_OPTIONAL, f"extra: {children}")
     for name in ("start", "end"):
         datetime.date.fromisoformat(conference.findtext(name))
+    check(re.fullmatch(r"[a-z0-9_-]{4,}", conference.findtext("acronym")), "acronym")
     check(conference.findtext("days").isdigit(), "days is not a number")
     check(HOURS_MINUTES.fullmatch(conference.findtext("timeslot_duration")), "slot")
     check(conference.findtext("base_url").startswith("http"), "base_url")
@@ -259,7 +264,8 @@ def frab_xml_problems(root):
                 check(HOURS_MINUTES.fullmatch(event.findtext("duration")), "duration")
                 check(event.findtext("url").startswith("http"), "url")
                 slugs.append(event.findtext("slug"))
-                check(FRAB_SLUG.fullmatch(event.findtext("slug")), "slug")
+                slug = event.findtext("slug")
+                check(FRAB_SLUG.fullmatch(slug) and JSON_SLUG.fullmatch(slug), "slug")
                 for person in event.iterfind("persons/person"):
                     check(int(person.get("id")) > 0 and person.text, "person")
                 for tag in ("links/link", "attachments/attachment"):
@@ -304,6 +310,11 @@ def test_schedule_xml_is_a_frab_schedule(client, programme, lang):
     assert opening.findtext("language") == lang
     names = [person.text for person in opening.iterfind("persons/person")]
     assert names == ["Arne Carlsen", "Mancera, Miguel Ángel", "Qian Tang"]
+    visit = events_by_guid(root)[guid_of(programme.sessions["visit"])]
+    assert (
+        visit.findtext("slug")
+        == f"iclc2015-{programme.sessions['visit'].pk}-qa-session"
+    )
     assert opening.findtext("url") == "http://testserver" + programme.sessions[
         "opening"
     ].url_in(lang)
