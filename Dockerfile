@@ -7,9 +7,11 @@ ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=iclc.settings.production PORT=8000
 
 # pg_dump/pg_restore for `manage.py backup` must match the PostgreSQL 16 server
-# in docker-compose.yml; Debian 12 ships 15, so take the client from PGDG.
+# in docker-compose.yml; Debian 12 ships 15, so take the client from PGDG. Pango
+# and a fallback font for WeasyPrint: the scheduler makes the printed editions.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends gettext libpq5 curl ca-certificates \
+        libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
     && install -d /usr/share/postgresql-common/pgdg \
     && curl -fsSL -o /usr/share/postgresql-common/pgdg/apt.postgresql.org.asc \
         https://www.postgresql.org/media/keys/ACCC4CF8.asc \
