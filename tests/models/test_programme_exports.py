@@ -49,6 +49,13 @@ FRAB_SLUG = re.compile(r"[a-z0-9]{4,}-[0-9]{1,6}-[a-z0-9\-_]{4,}")
 JSON_SLUG = re.compile(r"[a-z0-9_-]+[a-z0-9]")
 
 
+@pytest.fixture(autouse=True)
+def own_media(settings, tmp_path):
+    """A media folder of the test's own: whether a printed edition exists
+    depends on no other test."""
+    settings.MEDIA_ROOT = str(tmp_path)
+
+
 def at(day, hour, minute=0):
     return datetime.datetime(2015, 9, day, hour, minute, tzinfo=MEXICO_CITY)
 
@@ -677,35 +684,33 @@ def test_queries_do_not_grow_with_the_sessions(
 
 # The programme page links them -------------------------------------------------
 def test_programme_page_links_the_files_in_its_language(client, programme, lang):
-    page = BeautifulSoup(client.get(programme.url_in(lang)).content, "html.parser")
-    links = {a["href"]: a.get_text(strip=True) for a in page.select("#open-data a")}
     base = programme.url_in(lang)
-    words = {
-        "en": ("sessions.csv", "programme.pdf"),
-        "es": ("sesiones.csv", "programa.pdf"),
-    }
-    csv_name, pdf_name = words[lang]
-    assert set(links) == {
-        base + "schedule.xml",
-        base + "schedule.json",
-        base + csv_name,
-        base + pdf_name,
-    }
-    if lang == "es":
-        assert links[base + "sesiones.csv"] == "Hoja de cálculo (CSV)"
-        assert links[base + "programa.pdf"] == "Programa para imprimir (PDF)"
-    for href in links:
-        if not href.endswith(".pdf"):  # the PDF is made by the printing task
-            response = client.get(href)
-            assert response.status_code == 200, href
+    csv_name = {"en": "sessions.csv", "es": "sesiones.csv"}[lang]
+    data = {base + "schedule.xml", base + "schedule.json", base + csv_name}
+
+    def links():
+        page = BeautifulSoup(client.get(base).content, "html.parser")
+        return {a["href"]: a.get_text(strip=True) for a in page.select("#open-data a")}
+
+    assert set(links()) == data  # no printed programme made yet
+    for href in data:
+        assert client.get(href).status_code == 200, href
 
 
-def test_the_printed_programme_link_serves_the_stored_pdf(client, programme):
+def test_the_printed_programme_is_linked_once_made(client, programme, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the printing task moves the generation on
     name = printed_file_name("programme", "es")
     default_storage.save(name, ContentFile(b"%PDF-1.7 test"))
     try:
+        page = BeautifulSoup(client.get("/es/programa/").content, "html.parser")
+        links = {a["href"]: a.get_text(strip=True) for a in page.select("#open-data a")}
+        # In the words of the address: no redirect on the way.
+        assert links["/es/programa/programa.pdf"] == "Programa para imprimir (PDF)"
+        assert links["/es/programa/sesiones.csv"] == "Hoja de cálculo (CSV)"
         response = client.get("/es/programa/programa.pdf")
         assert response.status_code == 200
         assert response["Content-Type"] == "application/pdf"
+        english = BeautifulSoup(client.get("/en/programme/").content, "html.parser")
+        assert not english.select('#open-data a[href$=".pdf"]')  # none in English yet
     finally:
         default_storage.delete(name)
