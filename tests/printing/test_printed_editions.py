@@ -80,6 +80,17 @@ def page_texts(pdf):
     return [" ".join(page.extract_text().split()) for page in read(pdf).pages]
 
 
+def tagged(node, role):
+    """The elements of the PDF's structure tree (its tags) with this role."""
+    node = node.get_object()
+    found = [node] if node.get("/S") == role else []
+    kids = node.get("/K")
+    for kid in kids if isinstance(kids, list) else [kids]:
+        if kid is not None and isinstance(kid.get_object(), dict):
+            found += tagged(kid, role)
+    return found
+
+
 def translated(instance, field, language):
     with translation.override(language):
         return getattr(instance, field)
@@ -162,7 +173,9 @@ def test_an_edition_is_a4_numbered_titled_tagged_and_in_its_language(
     assert catalogue["/Lang"] == language
     # Tagged (structure tree) with selectable text in the site's font.
     assert catalogue["/MarkInfo"]["/Marked"]
-    assert "/StructTreeRoot" in catalogue
+    figures = tagged(catalogue["/StructTreeRoot"], "/Figure")
+    assert figures  # the map, the sketches, the photos…
+    assert all(figure.get("/Alt") for figure in figures)  # …each described
     fonts = {
         str(font.get_object()["/BaseFont"])
         for page in pdf.pages
