@@ -13,6 +13,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages import views
+from pages.offline import urls as offline_urls
 from pages.sitemaps import SITEMAPS
 
 handler400 = "pages.views.bad_request"
@@ -27,6 +28,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # The service worker (at the root, to cover /en/ and /es/) and its list.
+    path("", include(offline_urls.urlpatterns)),
 ]
 
 if settings.SERVE_MEDIA:
@@ -51,6 +54,8 @@ urlpatterns += i18n_patterns(
     # look like an address and the sitemap's 404s would redirect to it.
     re_path(r"^((?:[\w\-]+/)+[\w\-]+\.(?:xml|json|csv))$", wagtail_views.serve),
     path(_("search/"), views.search_results, name="search"),
+    # The web app manifest and the offline page of each language.
+    path("", include(offline_urls.localised_urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

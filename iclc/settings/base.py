@@ -311,6 +311,10 @@ CONTENT_SECURITY_POLICY = {
         "connect-src": [SELF],
         "media-src": [SELF],
         "frame-src": [SELF, *_VIDEO_FRAMES],
+        # The programme offline (pages/offline/): the service worker at /sw.js
+        # and the web app manifest of each language, both our own.
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],

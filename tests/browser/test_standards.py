@@ -55,6 +55,11 @@ def search_url(lang, query):
         return f"{reverse('search')}?q={query}"
 
 
+def offline_url(lang):
+    with translation.override(lang):
+        return reverse("offline")
+
+
 # Pages that are not a model's own URL: sub-routes, views, the error page.
 EXTRA_PAGES = {
     "ProgrammePage:day": lambda pages, lang: (
@@ -75,6 +80,8 @@ EXTRA_PAGES = {
     ),
     "search:empty": lambda pages, lang: search_url(lang, ""),
     "404": lambda pages, lang: f"/{lang}/this-page-does-not-exist/",
+    # What the service worker shows offline for a page it did not keep.
+    "offline": lambda pages, lang: offline_url(lang),
 }
 CHECKED = PAGE_TYPES + list(EXTRA_PAGES)
 
