@@ -7,6 +7,8 @@ the site. Bodies are printed block by block with the print templates of
 videos, documents and buttons belong to the screen and are left out.
 """
 
+from urllib.parse import urljoin
+
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -51,7 +53,9 @@ def conference():
     organisers = Organisation.objects.filter(role=Organisation.ORGANISER)
     return {
         "site": site,
-        "root_url": site.root_url,
+        # The address visitors use (as in the calendars' links), not the
+        # Wagtail site's hostname, which may be whatever it was set up with.
+        "root_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
         "home": home,
         "name": conference_settings.name or home.title,
         "short_name": conference_settings.short_name or gettext("ICLC 2015"),
@@ -66,7 +70,7 @@ def programme_content(about):
     programme = ProgrammePage.objects.live().descendant_of(about["home"]).first()
     if programme is None:
         return None
-    sessions = list(programme.get_sessions())
+    sessions = with_site_address(list(programme.get_sessions()))
     days = ProgrammePage.group_by_day(sessions)
     # Numbered in the order the programme first goes to them, as on the map;
     # a venue no session uses comes last.
@@ -76,7 +80,7 @@ def programme_content(about):
     venues = sorted(
         venues_of(about["home"]), key=lambda v: first_use.get(v.pk, len(first_use))
     )
-    numbered = list(enumerate(venues, start=1))
+    numbered = list(enumerate(with_site_address(venues), start=1))
     numbers = {venue.pk: number for number, venue in numbered}
     for session in sessions:
         # The venue's number on the map, beside its name in the programme.
@@ -94,6 +98,17 @@ def programme_content(about):
             title=gettext("Map of the venues"),
         ),
     }
+
+
+def with_site_address(pages):
+    """`pages`, each with `site_address`: its address on the site's public URL,
+    for the links a reader of the PDF follows."""
+    for page in pages:
+        parts = page.get_url_parts()
+        page.site_address = (
+            urljoin(settings.WAGTAILADMIN_BASE_URL, parts[2]) if parts else ""
+        )
+    return pages
 
 
 def venues_of(home):
@@ -117,7 +132,7 @@ def press_kit_content(about):
         releases = releases.filter(
             release_date__date__range=(home.start_date, home.end_date)
         )
-    releases = list(releases.order_by("release_date", "pk"))
+    releases = with_site_address(list(releases.order_by("release_date", "pk")))
     for release in releases:
         release.printed_body = printed_stream(release, "body")
     return {
@@ -133,8 +148,8 @@ def showcase_programmes(home):
     index = ShowcaseIndexPage.objects.live().descendant_of(home).first()
     if index is None:
         return None
-    programmes = list(
-        ShowcaseProgrammePage.objects.child_of(index).live().order_by("path")
+    programmes = with_site_address(
+        list(ShowcaseProgrammePage.objects.child_of(index).live().order_by("path"))
     )
     for programme in programmes:
         programme.figures = [block.value for block in programme.key_figures]

@@ -10,6 +10,7 @@ metadata and tags, as a reader's PDF viewer or a screen reader gets them.
 import io
 import logging
 import re
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -182,6 +183,29 @@ def test_an_edition_is_a4_numbered_titled_tagged_and_in_its_language(
         for font in page["/Resources"]["/Font"].values()
     }
     assert any("Montserrat" in font for font in fonts), fonts
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_editions_links_lead_to_the_sites_public_address_in_its_language(
+    editions, kind, language
+):
+    """The cover and every session, venue, release and showcase programme link to
+    the site visitors use (WAGTAILADMIN_BASE_URL, as calendars do), not to the
+    Wagtail site's own hostname."""
+    links = [
+        annotation.get_object()["/A"]["/URI"]
+        for page in read(editions[kind, language]).pages
+        for annotation in page.get("/Annots", [])
+        if "/URI" in annotation.get_object().get("/A", {})
+    ]
+    site = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    own = [link for link in links if link.startswith(f"{site}/{language}/")]
+    assert len(own) > 3
+    # The rest lead elsewhere (a bike-sharing map): never to the Wagtail
+    # site's hostname ("localhost") nor to the other language.
+    others = {urlsplit(link).hostname for link in links if link not in own}
+    assert not others & {"localhost", urlsplit(site).hostname}, links
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
