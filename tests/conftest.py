@@ -1,4 +1,6 @@
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 from django.utils import translation
 
 from wagtail.models import Collection, Locale, Page, Site
@@ -45,6 +47,22 @@ def home_page(db):
     for page in root.get_children().exclude(pk=home.pk):
         page.delete()
     return home
+
+
+@pytest.fixture(scope="module")
+def loaded_content(django_db_setup, django_db_blocker):
+    """The 2015 content, loaded once for the module that asks for it.
+
+    Loading takes seconds; tests that only read it (or change it and are rolled
+    back) share one load. The load runs in a transaction rolled back when the
+    module ends; each test runs in a savepoint inside it, so what a test changes
+    is undone after it. It stays in the database until the module ends: a
+    module that also builds its own home page belongs in another file.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_iclc_content", verbosity=0)
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(params=LANGUAGES)

@@ -108,6 +108,12 @@ def site_urls(loaded_site):
     }
     for name, build in EXTRA_PAGES.items():
         urls[name] = {lang: build(pages, lang) for lang in LANGUAGES}
+    # Each page once before the browser: its image sizes are made on this first
+    # request (in production the loader makes them ahead; tests turn that off),
+    # which on a busy machine can outlast the browser's 30 s navigation timeout.
+    for by_language in urls.values():
+        for url in by_language.values():
+            fetch(loaded_site.url + url)
     return urls
 
 

@@ -51,8 +51,8 @@ SAME_IN_BOTH = {
 
 
 @pytest.fixture
-def loaded(db):
-    call_command("load_iclc_content", verbosity=0)
+def loaded(loaded_content, db):
+    """The content, loaded once for the module (tests/conftest.py)."""
 
 
 def counts():

@@ -2,8 +2,6 @@
 
 import json
 
-from django.core.management import call_command
-
 import pytest
 from bs4 import BeautifulSoup
 
@@ -37,8 +35,7 @@ def contact_points(data):
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_loaded_contact_page_in_both_languages(client, language):
-    call_command("load_iclc_content", verbosity=0)
+def test_loaded_contact_page_in_both_languages(client, loaded_content, language):
     assert ContactPage.objects.live().count() == 1
     url = ADDRESS[language]
     soup = page(client, url)
@@ -82,8 +79,7 @@ def test_loaded_contact_page_in_both_languages(client, language):
     page(client, "/es/contact/" if language == "es" else "/en/contacto/", status=404)
 
 
-def test_sitemap_lists_the_contact_page_in_both_languages(client):
-    call_command("load_iclc_content", verbosity=0)
+def test_sitemap_lists_the_contact_page_in_both_languages(client, loaded_content):
     response = client.get("/sitemap.xml")
     sitemap = BeautifulSoup(response.content, "xml")
     entries = {

@@ -142,14 +142,12 @@ CONFERENCE = {
 }
 
 
+# Last in the module: the loaded content stays until the module ends.
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_structured_data_of_the_conference_site(client, db, language):
-    """One load of the 2015 content, then every page family's JSON-LD."""
-    from django.core.management import call_command
-
+def test_structured_data_of_the_conference_site(client, loaded_content, db, language):
+    """The 2015 content (loaded once), then every page family's JSON-LD."""
     from pages.models import GalleryPage, PressReleasePage, SessionPage, VenuePage
 
-    call_command("load_iclc_content", verbosity=0)
     name, city, organiser = CONFERENCE[language]
 
     conference = json_ld_of(client, f"/{language}/")

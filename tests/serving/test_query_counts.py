@@ -21,7 +21,6 @@ import datetime
 import zoneinfo
 
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -162,8 +161,9 @@ def grow_tenfold():
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_queries_per_address_stay_in_budget_and_do_not_grow(client, db, language):
-    call_command("load_iclc_content", verbosity=0)
+def test_queries_per_address_stay_in_budget_and_do_not_grow(
+    client, loaded_content, db, language
+):
     urls = addresses(language)
     assert set(urls) == ADDRESSES
     before = {name: after_publish(client, url, language) for name, url in urls.items()}
