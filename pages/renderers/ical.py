@@ -61,7 +61,13 @@ def absolute_url(page, request):
 
 
 def describe(session):
-    lines = [session.summary] if session.summary else []
+    return "\n\n".join(part for part in (session.summary, particulars(session)) if part)
+
+
+def particulars(session):
+    """What a programme entry says besides the summary: who chairs and speaks,
+    and the interpretation."""
+    lines = []
     chairs = ", ".join(str(p) for p in session.chairs())
     speakers = ", ".join(str(p) for p in session.speakers())
     if chairs:

@@ -34,7 +34,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from .ical import absolute_url
+from .ical import absolute_url, particulars
 
 # Fixed for good: changing it would change every guid and make apps see a new
 # programme. (uuid5 of NAMESPACE_URL and "https://iclc2015.learningcities/schedule".)
@@ -123,22 +123,6 @@ def people(session):
     ]
 
 
-def description(session):
-    """What the programme says besides the summary: who chairs and speaks, and
-    the interpretation."""
-    lines = []
-    chairs = ", ".join(str(p) for p in session.chairs())
-    speakers = ", ".join(str(p) for p in session.speakers())
-    if chairs:
-        lines.append(_("Chair: %(names)s") % {"names": chairs})
-    if speakers:
-        lines.append(_("Speakers: %(names)s") % {"names": speakers})
-    languages = ", ".join(str(name) for name in session.get_interpretation_display())
-    if languages:
-        lines.append(_("Interpretation: %(languages)s") % {"languages": languages})
-    return "\n\n".join(lines)
-
-
 def links(session, request):
     """The venue's page (address, map, access). Not the recording: the listing
     does not load it, and the session's page, the event's `url`, shows it."""
@@ -180,7 +164,7 @@ def event(session, request, language):
         # interpretation the description lists.
         "language": language,
         "abstract": session.summary,
-        "description": description(session),
+        "description": particulars(session),
         "persons": people(session),
         "links": links(session, request),
         "attachments": attachments(session, request),

@@ -286,6 +286,8 @@ def test_day_view(client, programme, lang):
             "/es/programa/dia/2015-09-28/calendario.ics",
         ),
         ("/en/programme/calendario.ics", "/en/programme/calendar.ics"),
+        ("/es/programa/sessions.csv", "/es/programa/sesiones.csv"),
+        ("/en/programme/sesiones.csv", "/en/programme/sessions.csv"),
     ],
 )
 def test_sub_paths_in_the_other_language_redirect_for_good(

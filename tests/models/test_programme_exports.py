@@ -581,21 +581,6 @@ def test_sessions_csv_opens_in_a_spreadsheet(client, programme, lang):
 
 # Addresses, caching, queries ---------------------------------------------------
 @pytest.mark.parametrize(
-    ("address", "location"),
-    [
-        ("/es/programa/sessions.csv", "/es/programa/sesiones.csv"),
-        ("/en/programme/sesiones.csv", "/en/programme/sessions.csv"),
-    ],
-)
-def test_the_other_languages_word_redirects_for_good(
-    client, programme, address, location
-):
-    response = client.get(address)
-    assert response.status_code == 301
-    assert response["Location"] == location
-
-
-@pytest.mark.parametrize(
     "subpath",
     [
         "schedule.xml/",
