@@ -1,5 +1,7 @@
 """URLs: admin, documents and health check at the top; pages under /en/ and /es/."""
 
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
@@ -13,8 +15,11 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages import views
+from pages.models.base import routed_file_names
 from pages.offline import urls as offline_urls
 from pages.sitemaps import SITEMAPS
+
+ROUTED_FILE_NAMES = "|".join(re.escape(name) for name in routed_file_names())
 
 handler400 = "pages.views.bad_request"
 handler403 = "pages.views.permission_denied"
@@ -45,14 +50,11 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
-    # Wagtail serves only paths ending in "/"; calendar files keep their ".ics"
-    # (`…/calendar.ics`) and printed editions their ".pdf" (`…/programme.pdf`),
-    # and are routed by the page's RoutablePageMixin.
-    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:ics|pdf))$", wagtail_views.serve),
-    # So is the open data below a page (`…/schedule.xml`, `.json`,
-    # `…/sessions.csv`); never at the top, where `/en/sitemap.xml` would then
-    # look like an address and the sitemap's 404s would redirect to it.
-    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.(?:xml|json|csv))$", wagtail_views.serve),
+    # Wagtail serves only paths ending in "/": the files pages route below
+    # their address (`…/calendar.ics`, `…/programme.pdf`, `…/schedule.xml`)
+    # are sent to the page by name, and only those names, so that no other
+    # address (`/media/…/x.pdf`) looks like a page's to the language redirect.
+    re_path(rf"^((?:[\w\-]+/)+(?:{ROUTED_FILE_NAMES}))$", wagtail_views.serve),
     path(_("search/"), views.search_results, name="search"),
     # The web app manifest and the offline page of each language.
     path("", include(offline_urls.localised_urlpatterns)),

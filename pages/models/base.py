@@ -112,6 +112,30 @@ ENGLISH_WORDS = {
 }
 
 
+# The files pages route below their address (`…/calendar.ics`), in English.
+# Wagtail serves only paths ending in "/": the project's URLs send exactly
+# these names, in any language, to the page (iclc/urls.py).
+ROUTED_FILES = (
+    "calendar.ics",
+    "sessions.csv",
+    "schedule.xml",
+    "schedule.json",
+    "programme.pdf",
+    "press-kit.pdf",
+)
+
+
+def routed_file_names():
+    """Every routed file's name in every language."""
+    return sorted(
+        {
+            words.get(name, name)
+            for words in [{}, *SUBPATH_WORDS.values()]
+            for name in ROUTED_FILES
+        }
+    )
+
+
 def subpath_in(language, components):
     """The components of a routed sub-path with its words in `language`,
     whichever language they were in; dates, names and "rss" stay as they are."""
