@@ -268,9 +268,28 @@ def test_slow_clients_do_not_starve_make_runs_server(site):
             connection.close()
 
 
+def read_the_programme(page, base):
+    """Open the programme and wait until the offline worker (its scope the
+    whole site) controls the tab, as on a moderator's phone."""
+    page.goto(f"{base}/en/programme/")
+    controlled = page.evaluate(
+        """async () => {
+          await navigator.serviceWorker.ready;
+          for (let i = 0; i < 100 && !navigator.serviceWorker.controller; i += 1) {
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+          return Boolean(navigator.serviceWorker.controller);
+        }"""
+    )
+    assert controlled
+
+
 def test_the_editors_morning(site, new_page):
     base, ids = site
     moderator = sign_in(new_page, base, "moderator")
+    # The moderator read the programme in this browser first: the offline
+    # worker must stay out of the admin's way (its form posts, previews).
+    read_the_programme(moderator, base)
     go_live = schedule_tomorrows_release(moderator, base, ids["newsroom"])
     assert status(f"{base}/en/press/tomorrow/") == 404
 

@@ -34,7 +34,8 @@
    "omit"), so no editor's page (drafts, the user bar) and nothing of a session
    is ever kept. A browser seen in the admin is an editor's: its pages come
    from the network first (the stored copies kept fresh all the same) for as
-   long as a session lasts, or until it signs out. */
+   long as a session lasts (after signing out, pages still come from the
+   network first until then: fresher, never stored with the user bar). */
 "use strict";
 
 const CONFIG = self.OFFLINE;
@@ -425,10 +426,13 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (request.mode === "navigate" && url.pathname.startsWith("/admin/")) {
-    // Signing out (a POST) ends the editor's time; any other admin page starts it.
-    const signingOut = request.method === "POST" && url.pathname.startsWith("/admin/logout/");
-    event.waitUntil(writeState(signingOut ? {} : { editorSince: Date.now() }));
+  if (url.pathname.startsWith("/admin/")) {
+    // The admin is never answered here, not even passed through: its form
+    // posts (saving, publishing) must reach the server untouched. Opening an
+    // admin page marks this browser as an editor's.
+    if (request.mode === "navigate" && request.method === "GET") {
+      event.waitUntil(writeState({ editorSince: Date.now() }));
+    }
     return;
   }
   if (request.method !== "GET" || CONFIG.bypass.some((prefix) => url.pathname.startsWith(prefix))) {
