@@ -269,6 +269,10 @@ class GalleryPageFactory(wagtail_factories.PageFactory):
 
 class GalleryImageFactory(factory.django.DjangoModelFactory):
     image = factory.SubFactory(SiteImageFactory)
+    # Numbered in the order they are made, as the admin's inline panel numbers
+    # them: photos without a number have no order (PostgreSQL returns ties in
+    # any order).
+    sort_order = factory.Sequence(lambda n: n)
 
     class Meta:
         model = GalleryImage
